@@ -1,0 +1,1 @@
+"""Chapter 1: the naive Fibonacci recursion in Python, in Rust, and in C."""

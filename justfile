@@ -1,0 +1,101 @@
+# The menu of tasks: `./just --list` (or `just --list` with just installed). The recipes create and use the
+# project's own virtual environment, .venv; nothing relies on a tool installed globally.
+
+set shell := ["bash", "-euo", "pipefail", "-c"]
+
+venv := justfile_directory() / ".venv"
+python := venv / "bin/python"
+bin := venv / "bin"
+# Every wrapper crate (crates/*-py), each built into its own wheel.
+wrappers := `ls -d crates/*-py | tr '\n' ' '`
+
+export VIRTUAL_ENV := venv
+export PATH := bin + ":" + env_var("PATH")
+# Let PyO3 find the virtual environment's interpreter when cargo builds a wrapper crate directly.
+export PYO3_PYTHON := python
+
+# Show this menu.
+default:
+    @just --list --unsorted
+
+# Create .venv and install the Python tools (maturin, pytest, hypothesis, numpy, ...) if they changed.
+setup:
+    #!/usr/bin/env bash
+    set -euo pipefail
+    [ -x "{{python}}" ] || python3 -m venv "{{venv}}"
+    stamp="{{venv}}/.requirements-dev.txt"
+    if ! cmp -s requirements-dev.txt "$stamp"; then
+        echo "==> installing the Python tools into .venv (requirements-dev.txt)"
+        "{{python}}" -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+        cp requirements-dev.txt "$stamp"
+    fi
+
+# Build wrapper crates in release and install them into .venv (all by default; or e.g. `just develop crates/fibo-py`).
+develop *crates: setup
+    #!/usr/bin/env bash
+    set -euo pipefail
+    for crate in {{ if crates == "" { wrappers } else { crates } }}; do
+        echo "==> maturin develop --release ($crate)"
+        maturin develop --release --quiet -m "$crate/Cargo.toml"
+    done
+
+# Build debug (unoptimised) wheels into a second environment, .venv-debug: the trap the tutorials fell into.
+develop-debug: setup
+    #!/usr/bin/env bash
+    set -euo pipefail
+    [ -x .venv-debug/bin/python ] || python3 -m venv .venv-debug
+    .venv-debug/bin/python -m pip install --quiet --disable-pip-version-check "numpy>=1.26"
+    rm -rf target/wheels-debug
+    for crate in {{wrappers}}; do
+        echo "==> maturin build, debug profile ($crate)"
+        maturin build --quiet -m "$crate/Cargo.toml" -o target/wheels-debug
+    done
+    .venv-debug/bin/python -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps target/wheels-debug/*.whl
+
+# The tour: build every wheel (release, plus debug for the trap) and print every chapter's table side by side.
+tour *args: develop develop-debug
+    cargo build --release --quiet --bins
+    python examples/tour.py {{args}}
+
+# Every test: Rust (unit, doc, property) then Python (against the release wheels).
+test: test-rs test-py
+
+# Rust tests of every crate.
+test-rs:
+    cargo test --workspace --quiet
+
+# Python tests (pytest + hypothesis) against freshly built release wheels.
+test-py: develop
+    python -m pytest
+
+# Benchmarks: criterion for the Rust cores, pytest-benchmark for the Python side, each step beside its baseline.
+bench: develop
+    cargo bench --workspace --quiet
+    python -m pytest examples --benchmark-enable --benchmark-only --benchmark-columns=min,median,mean,rounds -p no:cacheprovider
+
+# Release wheels (abi3) and sdists for every wrapper crate into dist/.
+wheels: setup
+    #!/usr/bin/env bash
+    set -euo pipefail
+    for crate in {{wrappers}}; do
+        maturin build --release --quiet -m "$crate/Cargo.toml" -o dist
+        maturin sdist -m "$crate/Cargo.toml" -o dist
+    done
+    ls -l dist
+
+# Format Rust and Python code.
+fmt: setup
+    cargo fmt --all
+    ruff format .
+
+# Lints: rustfmt, clippy with warnings denied, ruff.
+lint: setup
+    cargo fmt --all --check
+    cargo clippy --workspace --all-targets --quiet -- -D warnings
+    ruff check .
+    ruff format --check .
+
+# Remove build outputs and both virtual environments.
+clean:
+    cargo clean
+    rm -rf .venv .venv-debug dist results
