@@ -1,0 +1,123 @@
+"""The tour: every chapter's steps measured side by side on this machine.
+
+Run it through `./just tour` (which first builds every wheel, release and debug). It imports each
+chapter's `tour.py` (examples/ch*/tour.py), calls its `measure(full)`, prints one table per chapter with
+the tutorial's own figures beside this machine's, and writes results/tour.md and results/tour.png.
+
+    python examples/tour.py [--full] [--chapter N ...] [--out DIR]
+
+--full uses the tutorials' exact input sizes (slow: CPython needs minutes for fibo(40)).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import platform
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from harness import ROOT, Chapter, format_ratio, format_seconds  # noqa: E402
+
+
+def chapter_modules() -> list[str]:
+    found = sorted(p.parent.name for p in (ROOT / "examples").glob("ch*/tour.py"))
+    return sorted(found, key=lambda name: int(name[2:].split("_")[0]))
+
+
+def markdown_table(chapter: Chapter) -> str:
+    lines = [
+        f"### Chapter {chapter.number}: {chapter.title}",
+        "",
+        f"Workload: {chapter.workload}",
+        "",
+        "| step | time per call | speed-up vs " + chapter.baseline + " | the tutorial reported | note |",
+        "|---|---:|---:|---:|---|",
+    ]
+    for row in chapter.rows:
+        lines.append(
+            f"| {row.step} | {format_seconds(row.seconds)} | {format_ratio(chapter.speedup(row))} "
+            f"| {row.tutorial or '—'} | {row.note} |"
+        )
+    lines += ["", *[f"- {note}" for note in chapter.notes]]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def terminal_table(chapter: Chapter) -> str:
+    headers = ["step", "time", f"vs {chapter.baseline}", "tutorial"]
+    body = [
+        [row.step, format_seconds(row.seconds), format_ratio(chapter.speedup(row)), row.tutorial or "—"]
+        for row in chapter.rows
+    ]
+    widths = [max(len(r[i]) for r in [headers, *body]) for i in range(len(headers))]
+    out = [f"\nChapter {chapter.number}: {chapter.title}", f"  {chapter.workload}"]
+    for i, r in enumerate([headers, *body]):
+        cells = [r[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(r[1:], widths[1:], strict=True)]
+        out.append("  " + "  ".join(cells))
+        if i == 0:
+            out.append("  " + "  ".join("-" * w for w in widths))
+    out += [f"  * {note}" for note in chapter.notes]
+    return "\n".join(out)
+
+
+def chart(chapters: list[Chapter], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots(len(chapters), 1, figsize=(9, 2.2 + 0.45 * sum(len(c.rows) for c in chapters)))
+    if len(chapters) == 1:
+        axes = [axes]
+    for ax, chapter in zip(axes, chapters, strict=True):
+        rows = [r for r in chapter.rows if chapter.speedup(r) is not None]
+        names = [r.step for r in rows][::-1]
+        values = [chapter.speedup(r) for r in rows][::-1]
+        bars = ax.barh(names, values, color="#b7410e")
+        ax.set_xscale("log")
+        ax.bar_label(bars, labels=[format_ratio(v) for v in values], padding=3, fontsize=8)
+        ax.set_title(f"Chapter {chapter.number}: {chapter.title} — speed-up over {chapter.baseline}", fontsize=10)
+        ax.tick_params(axis="y", labelsize=8)
+        ax.margins(x=0.15)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--full", action="store_true", help="the tutorials' exact input sizes (slow)")
+    parser.add_argument("--chapter", type=int, action="append", help="only these chapters")
+    parser.add_argument("--out", type=Path, default=ROOT / "results", help="where tour.md and tour.png go")
+    args = parser.parse_args()
+
+    chapters: list[Chapter] = []
+    for name in chapter_modules():
+        number = int(name[2:].split("_")[0])
+        if args.chapter and number not in args.chapter:
+            continue
+        print(f"==> measuring chapter {number} ({name}) ...", flush=True)
+        start = time.perf_counter()
+        chapter = importlib.import_module(f"{name}.tour").measure(full=args.full)
+        print(terminal_table(chapter))
+        print(f"  (measured in {time.perf_counter() - start:.0f} s)", flush=True)
+        chapters.append(chapter)
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    header = (
+        "# Tour results\n\n"
+        f"Measured on {platform.machine()} · {platform.system()} · Python {platform.python_version()} · "
+        f"{time.strftime('%Y-%m-%d')}, with `./just tour{' --full' if args.full else ''}`. "
+        "Times are medians; speed-ups are ratios measured in the same run.\n\n"
+    )
+    (args.out / "tour.md").write_text(header + "\n".join(markdown_table(c) for c in chapters))
+    chart(chapters, args.out / "tour.png")
+    print(f"\nwrote {args.out / 'tour.md'} and {args.out / 'tour.png'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
