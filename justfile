@@ -52,6 +52,10 @@ develop-debug: setup
     done
     .venv-debug/bin/python -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps target/wheels-debug/*.whl
 
+# See the debug-build trap yourself: the same functions built with and without --release, timed side by side.
+trap: develop develop-debug
+    python examples/trap.py
+
 # The tour: build every wheel (release, plus debug for the trap) and print every chapter's table side by side.
 tour *args: develop develop-debug
     cargo build --release --quiet --bins

@@ -41,8 +41,8 @@ fn detached_interruptible(
     py: Python<'_>,
     compute: impl FnOnce(&mut dyn FnMut() -> PyResult<()>) -> PyResult<u64> + Send,
 ) -> PyResult<u64> {
+    // `Python::check_signals` as a path is not general over lifetimes, so the closure stays.
     #[allow(clippy::redundant_closure_for_method_calls)]
-    // the method path is not general over lifetimes
     py.detach(|| compute(&mut || Python::attach(|py| py.check_signals())))
 }
 

@@ -1,0 +1,40 @@
+"""The chapters cannot drift from the code: every code block marked `<!-- from PATH -->` in docs/ must
+appear, line for line, in that file, and every relative link must point at a file that exists."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = sorted((ROOT / "docs").glob("*.md")) + [ROOT / "README.md"]
+MARKED_BLOCK = re.compile(r"<!-- from (\S+) -->\n```[\w-]*\n(.*?)\n```", re.DOTALL)
+LINK = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
+
+
+def marked_blocks():
+    for page in PAGES:
+        for match in MARKED_BLOCK.finditer(page.read_text()):
+            yield pytest.param(page, match.group(1), match.group(2), id=f"{page.name}:{match.group(1)}")
+
+
+@pytest.mark.parametrize(("page", "source", "block"), list(marked_blocks()))
+def test_code_block_is_in_its_source_file(page, source, block):
+    path = ROOT / source
+    assert path.is_file(), f"{page.name} quotes {source}, which does not exist"
+    lines = [line.rstrip() for line in path.read_text().splitlines()]
+    wanted = [line.rstrip() for line in block.splitlines()]
+    starts = [i for i in range(len(lines)) if lines[i : i + len(wanted)] == wanted]
+    assert starts, f"{page.name}: this block no longer matches {source}:\n{block}"
+
+
+def test_some_blocks_are_checked():
+    assert len(list(marked_blocks())) >= 3
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_relative_links_resolve(page):
+    for target in LINK.findall(page.read_text()):
+        if "://" in target or target.startswith("mailto:"):
+            continue
+        assert (page.parent / target).exists(), f"{page.name} links to {target}, which does not exist"
