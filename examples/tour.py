@@ -7,6 +7,8 @@ the tutorial's own figures beside this machine's, and writes results/tour.md and
     python examples/tour.py [--full] [--chapter N ...] [--out DIR]
 
 --full uses the tutorials' exact input sizes (slow: CPython needs minutes for fibo(40)).
+--update-docs also copies each measured table into README.md and docs/*.md, between the markers
+`<!-- tour:N -->` and `<!-- /tour:N -->`, so the numbers there are always the tour's own.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import platform
+import re
 import sys
 import time
 from pathlib import Path
@@ -46,6 +49,22 @@ def markdown_table(chapter: Chapter) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def update_docs(chapters: list[Chapter], command: str) -> list[Path]:
+    """Replace the marked table of each measured chapter in README.md and docs/*.md."""
+    changed = []
+    for page in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        text = original = page.read_text()
+        for chapter in chapters:
+            table = markdown_table(chapter).split("\n", 2)[2]  # without the heading line
+            body = f"{table}\nMeasured with `{command}` on {time.strftime('%Y-%m-%d')}.\n"
+            pattern = re.compile(rf"(<!-- tour:{chapter.number} -->\n).*?(<!-- /tour:{chapter.number} -->)", re.DOTALL)
+            text = pattern.sub(lambda m, body=body: m.group(1) + body + m.group(2), text)
+        if text != original:
+            page.write_text(text)
+            changed.append(page)
+    return changed
+
+
 def terminal_table(chapter: Chapter) -> str:
     headers = ["step", "time", f"vs {chapter.baseline}", "tutorial"]
     body = [
@@ -63,6 +82,12 @@ def terminal_table(chapter: Chapter) -> str:
     return "\n".join(out)
 
 
+def tutorial_ratio(text: str) -> float | None:
+    """The leading ratio of a tutorial figure written like "28x (0.67 s)"; None when there is none."""
+    match = re.match(r"\s*([\d.,]+)x", text)
+    return float(match.group(1).replace(",", "")) if match else None
+
+
 def chart(chapters: list[Chapter], path: Path) -> None:
     import matplotlib
 
@@ -73,10 +98,17 @@ def chart(chapters: list[Chapter], path: Path) -> None:
     if len(chapters) == 1:
         axes = [axes]
     for ax, chapter in zip(axes, chapters, strict=True):
-        rows = [r for r in chapter.rows if chapter.speedup(r) is not None]
-        names = [r.step for r in rows][::-1]
-        values = [chapter.speedup(r) for r in rows][::-1]
-        bars = ax.barh(names, values, color="#b7410e")
+        rows = [r for r in chapter.rows if chapter.speedup(r) is not None][::-1]
+        names = [r.step for r in rows]
+        values = [chapter.speedup(r) for r in rows]
+        reported = [tutorial_ratio(r.tutorial) or 0 for r in rows]
+        height = 0.38
+        ticks = range(len(rows))
+        bars = ax.barh([t + height / 2 for t in ticks], values, height, color="#b7410e", label="this machine")
+        if any(reported):
+            ax.barh([t - height / 2 for t in ticks], reported, height, color="#999999", label="the tutorial")
+            ax.legend(fontsize=7, loc="lower right")
+        ax.set_yticks(list(ticks), names)
         ax.set_xscale("log")
         ax.bar_label(bars, labels=[format_ratio(v) for v in values], padding=3, fontsize=8)
         ax.set_title(f"Chapter {chapter.number}: {chapter.title} — speed-up over {chapter.baseline}", fontsize=10)
@@ -92,6 +124,7 @@ def main() -> int:
     parser.add_argument("--full", action="store_true", help="the tutorials' exact input sizes (slow)")
     parser.add_argument("--chapter", type=int, action="append", help="only these chapters")
     parser.add_argument("--out", type=Path, default=ROOT / "results", help="where tour.md and tour.png go")
+    parser.add_argument("--update-docs", action="store_true", help="copy the tables into README.md and docs/")
     args = parser.parse_args()
 
     chapters: list[Chapter] = []
@@ -116,6 +149,10 @@ def main() -> int:
     (args.out / "tour.md").write_text(header + "\n".join(markdown_table(c) for c in chapters))
     chart(chapters, args.out / "tour.png")
     print(f"\nwrote {args.out / 'tour.md'} and {args.out / 'tour.png'}")
+    if args.update_docs:
+        command = "./just tour" + (" --full" if args.full else "")
+        for page in update_docs(chapters, command):
+            print(f"updated {page.relative_to(ROOT)}")
     return 0
 
 
