@@ -61,8 +61,8 @@ tour *args: develop develop-debug
     cargo build --release --quiet --bins
     python examples/tour.py {{args}}
 
-# Every test: Rust (unit, doc, property) then Python (against the release wheels).
-test: test-rs test-py
+# Every test: lints, Rust tests, Python tests against the release build, then the wheels in a clean environment.
+test: lint test-rs test-py test-wheels
 
 # Rust tests of every crate.
 test-rs:
@@ -81,11 +81,27 @@ bench: develop
 wheels: setup
     #!/usr/bin/env bash
     set -euo pipefail
+    rm -rf dist
     for crate in {{wrappers}}; do
         maturin build --release --quiet -m "$crate/Cargo.toml" -o dist
         maturin sdist -m "$crate/Cargo.toml" -o dist
     done
     ls -l dist
+
+# Install dist/'s wheels into a fresh .venv-wheels with --no-index (no Rust needed) and run the Python tests
+# and mypy's stubtest there: what a user who pip-installs the wheels gets.
+test-wheels: wheels
+    #!/usr/bin/env bash
+    set -euo pipefail
+    rm -rf .venv-wheels
+    python3 -m venv .venv-wheels
+    unset VIRTUAL_ENV
+    py=.venv-wheels/bin/python
+    $py -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+    modules=$(for c in {{wrappers}}; do sed -n 's/^module-name = "\(.*\)"/\1/p' "$c/pyproject.toml"; done)
+    $py -m pip install --quiet --disable-pip-version-check --no-index --find-links dist $modules
+    $py -m pytest -q
+    $py -m mypy.stubtest $modules
 
 # Format Rust and Python code.
 fmt: setup
@@ -98,8 +114,10 @@ lint: setup
     cargo clippy --workspace --all-targets --quiet -- -D warnings
     ruff check .
     ruff format --check .
+    check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+    zizmor --offline --quiet --config .github/zizmor.yml .github/workflows
 
 # Remove build outputs and both virtual environments.
 clean:
     cargo clean
-    rm -rf .venv .venv-debug dist results
+    rm -rf .venv .venv-debug .venv-wheels dist results

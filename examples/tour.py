@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from harness import ROOT, Chapter, format_ratio, format_seconds  # noqa: E402
+from harness import ROOT, Chapter, format_ratio, format_seconds
 
 
 def chapter_modules() -> list[str]:
@@ -57,7 +57,9 @@ def update_docs(chapters: list[Chapter], command: str) -> list[Path]:
         for chapter in chapters:
             table = markdown_table(chapter).split("\n", 2)[2]  # without the heading line
             body = f"{table}\nMeasured with `{command}` on {time.strftime('%Y-%m-%d')}.\n"
-            pattern = re.compile(rf"(<!-- tour:{chapter.number} -->\n).*?(<!-- /tour:{chapter.number} -->)", re.DOTALL)
+            pattern = re.compile(
+                rf"(<!-- tour:{chapter.number} -->\n).*?(<!-- /tour:{chapter.number} -->)", re.DOTALL
+            )
             text = pattern.sub(lambda m, body=body: m.group(1) + body + m.group(2), text)
         if text != original:
             page.write_text(text)
@@ -111,7 +113,9 @@ def chart(chapters: list[Chapter], path: Path) -> None:
         ax.set_yticks(list(ticks), names)
         ax.set_xscale("log")
         ax.bar_label(bars, labels=[format_ratio(v) for v in values], padding=3, fontsize=8)
-        ax.set_title(f"Chapter {chapter.number}: {chapter.title} — speed-up over {chapter.baseline}", fontsize=10)
+        ax.set_title(
+            f"Chapter {chapter.number}: {chapter.title} — speed-up over {chapter.baseline}", fontsize=10
+        )
         ax.tick_params(axis="y", labelsize=8)
         ax.margins(x=0.15)
     fig.tight_layout()
@@ -120,7 +124,9 @@ def chart(chapters: list[Chapter], path: Path) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--full", action="store_true", help="the tutorials' exact input sizes (slow)")
     parser.add_argument("--chapter", type=int, action="append", help="only these chapters")
     parser.add_argument("--out", type=Path, default=ROOT / "results", help="where tour.md and tour.png go")

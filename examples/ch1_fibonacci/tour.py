@@ -41,7 +41,8 @@ def measure(full: bool = False) -> Chapter:
     chapter = Chapter(
         number=1,
         title="naive Fibonacci",
-        workload=f"fibo({n}) by double recursion ({2 * fibo_rust.fibo(n) - 1:,} calls); the tutorial timed fibo(40)",
+        workload=f"fibo({n}) by double recursion ({2 * fibo_rust.fibo(n) - 1:,} calls); "
+        "the tutorial timed fibo(40)",
         baseline=BASELINE,
     )
 
@@ -50,15 +51,25 @@ def measure(full: bool = False) -> Chapter:
         return fibo_memo(n)
 
     rows = [
-        Row(BASELINE, median_seconds(partial(fibo_python, n), repeat=python_repeat, min_run=0), "1x (19.07 s)"),
+        Row(
+            BASELINE, median_seconds(partial(fibo_python, n), repeat=python_repeat, min_run=0), "1x (19.07 s)"
+        ),
         Row("Python, memoised (be smart first)", median_seconds(memoised), note="a better algorithm"),
         Row(
             "Rust, the tutorial's code, debug build",
             in_debug_env("import fibo_rust", f"fibo_rust.fibo_tutorial({n})", repeat=3),
             note="the trap: no --release",
         ),
-        Row("Rust, the tutorial's code", median_seconds(partial(fibo_rust.fibo_tutorial, n), repeat=repeat), "28x (0.67 s)"),
-        Row("Rust, fibo_rust.fibo", median_seconds(partial(fibo_rust.fibo, n), repeat=repeat), note="the wheel's best"),
+        Row(
+            "Rust, the tutorial's code",
+            median_seconds(partial(fibo_rust.fibo_tutorial, n), repeat=repeat),
+            "28x (0.67 s)",
+        ),
+        Row(
+            "Rust, fibo_rust.fibo",
+            median_seconds(partial(fibo_rust.fibo, n), repeat=repeat),
+            note="the wheel's best",
+        ),
         Row(
             "Rust alone, no Python (cargo run --release)",
             native_binary([str(ROOT / "target/release/fibo"), str(n), "--repeat", str(repeat), "--json"]),
@@ -74,5 +85,7 @@ def measure(full: bool = False) -> Chapter:
     if chapter.seconds_of("Rust, the tutorial's code, debug build") is None:
         chapter.notes.append("The debug row needs .venv-debug: run `./just develop-debug`.")
     if not full:
-        chapter.notes.append("fibo(35), not the tutorial's fibo(40), so CPython finishes in seconds; `--full` runs 40.")
+        chapter.notes.append(
+            "fibo(35), not the tutorial's fibo(40), so CPython finishes in seconds; `--full` runs 40."
+        )
     return chapter

@@ -1,6 +1,6 @@
 """Chapter 1's trap: the tutorial's Rust, built without and with --release, against Python.
 
-    ./just trap        (builds both kinds of wheel first)
+./just trap        (builds both kinds of wheel first)
 """
 
 import sys
@@ -9,10 +9,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import fibo_rust  # noqa: E402
-from harness import format_seconds, in_debug_env, median_seconds  # noqa: E402
+import fibo_rust
+from harness import format_seconds, in_debug_env, median_seconds
 
-from ch1_fibonacci.fibo_python import fibo  # noqa: E402
+from ch1_fibonacci.fibo_python import fibo
 
 N = 30
 python = median_seconds(partial(fibo, N), repeat=3, min_run=0)
