@@ -2,6 +2,8 @@
 
 from typing import Final
 
+__all__ = ["MAX_N", "__version__", "fibo", "fibo_tutorial"]
+
 __version__: Final[str]
 MAX_N: Final[int]
 """The largest n accepted: fibo(93) is the last Fibonacci number that fits in 64 bits."""
