@@ -1,0 +1,372 @@
+//! Polygon geometry with numpy's rounding: the vertex mean, the shoelace area and the distance test.
+//!
+//! The Python original computes a polygon's center with `np.array([x, y]).mean(axis=1)`, its area with
+//! `0.5 * abs(dot(x, roll(y, 1)) - dot(y, roll(x, 1)))`, and keeps a polygon when
+//! `np.linalg.norm(center - point) < max_dist`. Floating-point sums depend on their order, so this module
+//! adds the numbers in numpy's order:
+//!
+//! - the mean uses numpy's pairwise summation ([`numpy_sum`]), so [`Shape::center`] equals numpy's center
+//!   bit for bit, for any number of vertices;
+//! - the area adds the products left to right, which is what numpy's `dot` (`OpenBLAS`) does for vectors
+//!   shorter than 16; longer vectors are summed in SIMD lanes by BLAS, in an order that depends on the CPU,
+//!   so their areas can differ from numpy's in the last bits;
+//! - the distance is `sqrt(dx * dx + dy * dy)` with no fused multiply-add, which is numpy's 2-vector norm.
+//!
+//! Bit-equal numbers matter here because the article's polygons are copies of one shape: their areas agree to
+//! about ten digits, and which one is "smallest" is decided by rounding. Rounding the same way as numpy picks
+//! the same polygon as the Python original.
+
+use ndarray::{Array1, ArrayView1};
+use ndarray_linalg::Norm;
+
+use crate::PolyError;
+
+/// A point in the plane, `[x, y]`; also the type of a polygon's center.
+pub type Point = [f64; 2];
+
+/// numpy's block size for pairwise summation (`PW_BLOCKSIZE` in its sources): below it, eight running sums.
+const PAIRWISE_BLOCK: usize = 128;
+
+/// The sum of `values` exactly as numpy's `np.add.reduce` computes it for a contiguous float64 array.
+///
+/// numpy starts from the identity `0.0` and adds a pairwise sum: fewer than 8 numbers are added in order;
+/// up to 128 are spread over eight running sums combined as a tree; longer runs are split in two (at a
+/// multiple of 8) and each half is summed the same way. The error grows like `log n` instead of `n`.
+///
+/// ```
+/// use poly_core::geometry::numpy_sum;
+/// assert_eq!(numpy_sum(&[1.0, 2.0, 3.5]), 6.5);
+/// assert_eq!(numpy_sum(&[]), 0.0);
+/// // -0.0 + 0.0 is 0.0: numpy's sum of negative zeros is a positive zero, and so is this one.
+/// assert!(numpy_sum(&[-0.0, -0.0]).is_sign_positive());
+/// ```
+#[must_use]
+pub fn numpy_sum(values: &[f64]) -> f64 {
+    0.0 + pairwise_sum(values)
+}
+
+fn pairwise_sum(values: &[f64]) -> f64 {
+    if values.len() < 8 {
+        // -0.0 is the neutral element of addition (0.0 is not, for a sum of negative zeros).
+        values.iter().fold(-0.0, |sum, &v| sum + v)
+    } else if values.len() <= PAIRWISE_BLOCK {
+        let mut blocks = values.chunks_exact(8);
+        let mut lanes = [0.0; 8];
+        if let Some(first) = blocks.next() {
+            lanes.copy_from_slice(first);
+        }
+        for block in blocks.by_ref() {
+            for (lane, &v) in lanes.iter_mut().zip(block) {
+                *lane += v;
+            }
+        }
+        let tree = ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3]))
+            + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]));
+        blocks.remainder().iter().fold(tree, |sum, &v| sum + v)
+    } else {
+        let half = values.len() / 2;
+        let split = half - half % 8;
+        pairwise_sum(&values[..split]) + pairwise_sum(&values[split..])
+    }
+}
+
+/// The mean of `values` as numpy's `mean` computes it: [`numpy_sum`] divided by the count. NaN when empty.
+///
+/// ```
+/// assert_eq!(poly_core::geometry::numpy_mean(&[0.0, 0.1, 0.2]), (0.0 + 0.1 + 0.2) / 3.0);
+/// ```
+#[must_use]
+pub fn numpy_mean(values: &[f64]) -> f64 {
+    numpy_sum(values) / values.len() as f64
+}
+
+/// The shoelace area, `0.5 * |Σ x[i]·y[i-1] − Σ y[i]·x[i-1]|` (indices wrap around), summed left to right.
+///
+/// That is the Python original's `0.5 * np.abs(np.dot(x, np.roll(y, 1)) - np.dot(y, np.roll(x, 1)))`, and
+/// it gives numpy's exact bits for polygons with fewer than 16 vertices (see the module notes). The vertices
+/// go around the polygon in order, either way round; for a self-intersecting outline it is the signed sum
+/// of the lobes, as in Python. Zero for fewer than three vertices; `x` and `y` are paired up to the shorter.
+///
+/// ```
+/// use poly_core::geometry::shoelace_area;
+/// // The unit square, counter-clockwise and clockwise.
+/// assert_eq!(shoelace_area(&[0.0, 1.0, 1.0, 0.0], &[0.0, 0.0, 1.0, 1.0]), 1.0);
+/// assert_eq!(shoelace_area(&[0.0, 0.0, 1.0, 1.0], &[0.0, 1.0, 1.0, 0.0]), 1.0);
+/// ```
+#[must_use]
+pub fn shoelace_area(x: &[f64], y: &[f64]) -> f64 {
+    let n = x.len().min(y.len());
+    let (Some(&x_last), Some(&y_last)) = (x[..n].last(), y[..n].last()) else {
+        return 0.0;
+    };
+    // Two separate running sums, as the two separate `dot`s of the Python original.
+    let mut forward = 0.0; // Σ x[i] * y[i-1]
+    let mut backward = 0.0; // Σ y[i] * x[i-1]
+    let (mut x_prev, mut y_prev) = (x_last, y_last);
+    for (&xi, &yi) in x[..n].iter().zip(&y[..n]) {
+        forward += xi * y_prev;
+        backward += yi * x_prev;
+        (x_prev, y_prev) = (xi, yi);
+    }
+    0.5 * (forward - backward).abs()
+}
+
+/// `dx² + dy²`, the squared distance between two points (the article's fourth step compares these).
+#[must_use]
+#[inline]
+pub fn squared_distance(a: Point, b: Point) -> f64 {
+    let dx = a[0] - b[0];
+    let dy = a[1] - b[1];
+    dx * dx + dy * dy
+}
+
+/// The distance between two points, `sqrt(dx² + dy²)`, rounded as `np.linalg.norm(a - b)` rounds it.
+///
+/// ```
+/// assert_eq!(poly_core::geometry::distance([0.0, 0.0], [3.0, 4.0]), 5.0);
+/// ```
+#[must_use]
+#[inline]
+pub fn distance(a: Point, b: Point) -> f64 {
+    squared_distance(a, b).sqrt()
+}
+
+/// The Python original's test, `norm(center - point) < max_dist`, with its exact rounding.
+///
+/// Anything NaN (a coordinate, the point, `max_dist`) makes it false, as in Python; so does a distance that
+/// overflows to infinity, even when `max_dist` is infinite.
+///
+/// ```
+/// use poly_core::geometry::is_close;
+/// assert!(is_close([0.0, 0.0], [3.0, 4.0], 5.5));
+/// assert!(!is_close([0.0, 0.0], [3.0, 4.0], 5.0)); // strictly closer
+/// assert!(!is_close([0.0, 0.0], [f64::NAN, 0.0], 5.0));
+/// assert!(!is_close([0.0, 0.0], [1.0, 0.0], f64::NAN));
+/// ```
+#[must_use]
+#[inline]
+pub fn is_close(center: Point, point: Point, max_dist: f64) -> bool {
+    distance(center, point) < max_dist
+}
+
+/// The article's first distance: `(center - point).norm()` with ndarray-linalg's `Norm`, on an owned copy of
+/// the center, as the article's naive port computed it. Kept to show what the allocation costs; the result
+/// is the same number as [`distance`].
+///
+/// Both arrays must hold two numbers; anything else is refused rather than broadcast (or panicked on).
+///
+/// ```
+/// use ndarray::array;
+/// use poly_core::geometry::norm_distance;
+/// assert_eq!(norm_distance(array![0.0, 0.0], &array![3.0, 4.0].view()), Ok(5.0));
+/// assert!(norm_distance(array![0.0, 0.0, 0.0], &array![3.0, 4.0].view()).is_err());
+/// ```
+pub fn norm_distance(center: Array1<f64>, point: &ArrayView1<'_, f64>) -> Result<f64, PolyError> {
+    if center.len() != 2 {
+        return Err(PolyError::PointLength(center.len()));
+    }
+    if point.len() != 2 {
+        return Err(PolyError::PointLength(point.len()));
+    }
+    Ok((center - point).norm_l2())
+}
+
+/// What the search needs to know about one polygon: its center and its area, computed once.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Shape {
+    /// The mean of the vertices, `[mean(x), mean(y)]`, as numpy computes it.
+    pub center: Point,
+    /// The shoelace area (see [`shoelace_area`]).
+    pub area: f64,
+}
+
+impl Shape {
+    /// Center and area of the polygon with vertices `(x[i], y[i])`.
+    ///
+    /// NaN and infinite coordinates are accepted, as in Python; such a polygon's center is NaN or infinite,
+    /// and it is close to no point.
+    ///
+    /// ```
+    /// use poly_core::{PolyError, Shape};
+    /// let square = Shape::new(&[0.0, 2.0, 2.0, 0.0], &[0.0, 0.0, 2.0, 2.0])?;
+    /// assert_eq!(square.center, [1.0, 1.0]);
+    /// assert_eq!(square.area, 4.0);
+    /// assert_eq!(Shape::new(&[], &[]), Err(PolyError::Empty));
+    /// assert_eq!(Shape::new(&[1.0], &[]), Err(PolyError::LengthMismatch { x: 1, y: 0 }));
+    /// # Ok::<(), PolyError>(())
+    /// ```
+    pub fn new(x: &[f64], y: &[f64]) -> Result<Self, PolyError> {
+        if x.len() != y.len() {
+            return Err(PolyError::LengthMismatch {
+                x: x.len(),
+                y: y.len(),
+            });
+        }
+        if x.is_empty() {
+            return Err(PolyError::Empty);
+        }
+        Ok(Self {
+            center: [numpy_mean(x), numpy_mean(y)],
+            area: shoelace_area(x, y),
+        })
+    }
+}
+
+/// Reads a point from a slice (or an ndarray row) of exactly two numbers.
+///
+/// ```
+/// use poly_core::{geometry::point_from, PolyError};
+/// assert_eq!(point_from(&[1.0, 2.0]), Ok([1.0, 2.0]));
+/// assert_eq!(point_from(&[1.0, 2.0, 3.0]), Err(PolyError::PointLength(3)));
+/// ```
+pub fn point_from(coordinates: &[f64]) -> Result<Point, PolyError> {
+    match *coordinates {
+        [x, y] => Ok([x, y]),
+        _ => Err(PolyError::PointLength(coordinates.len())),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::float_cmp)] // equality to the last bit with numpy is what these tests check
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The article's template polygon: x = 0, 0.1, .., 0.9 (as `np.arange(0.0, 1.0, 0.1)` computes them,
+    /// `i * 0.1`) and y = sqrt(1 - x²).
+    fn template() -> (Vec<f64>, Vec<f64>) {
+        let x: Vec<f64> = (0..10).map(|i| f64::from(i) * 0.1).collect();
+        let y = x.iter().map(|v| (1.0 - v * v).sqrt()).collect();
+        (x, y)
+    }
+
+    /// A run whose sum depends on the order of the additions.
+    fn awkward(n: u32) -> Vec<f64> {
+        (0..n)
+            .map(|i| f64::from((i * 7919) % 1000) / 7.0 + 1e8 * f64::from(i % 3))
+            .collect()
+    }
+
+    #[test]
+    fn sums_equal_numpys() {
+        // np.add.reduce and np.mean of the same numbers (numpy 2.4); the sequential sum of 300 differs.
+        assert_eq!(numpy_sum(&awkward(20)), 1_900_001_515.714_285_9);
+        assert_eq!(numpy_sum(&awkward(300)), 30_000_021_450.0);
+        assert_eq!(awkward(300).iter().sum::<f64>(), 30_000_021_450.000_01);
+        assert_eq!(numpy_mean(&awkward(20)), 95_000_075.785_714_3);
+        assert_eq!(numpy_mean(&awkward(300)), 100_000_071.5);
+    }
+
+    #[test]
+    fn sum_of_short_runs_is_sequential() {
+        let values = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7];
+        assert_eq!(numpy_sum(&values), values.iter().fold(0.0, |s, v| s + v));
+    }
+
+    #[test]
+    fn sum_of_a_block_uses_eight_lanes() {
+        let l: Vec<f64> = (1..=10).map(|v| f64::from(v) * 0.1).collect();
+        let tree = ((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7]));
+        assert_eq!(numpy_sum(&l[..8]), tree);
+        // Ten values: eight lanes, then the two left over, in order.
+        assert_eq!(numpy_sum(&l), tree + l[8] + l[9]);
+    }
+
+    #[test]
+    fn long_runs_split_at_a_multiple_of_eight() {
+        let values = awkward(300);
+        // 300 / 2 = 150, rounded down to a multiple of 8: 144.
+        assert_eq!(
+            numpy_sum(&values),
+            0.0 + (pairwise_sum(&values[..144]) + pairwise_sum(&values[144..]))
+        );
+    }
+
+    #[test]
+    fn template_polygon_matches_numpy() {
+        // numpy: Polygon(x, y).center and .area() of the article's template (printed with repr()).
+        let (x, y) = template();
+        let shape = Shape::new(&x, &y).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            shape.center,
+            [0.450_000_000_000_000_07, 0.826_129_581_562_079_5]
+        );
+        assert_eq!(shape.area, 0.108_184_634_385_046_11);
+    }
+
+    #[test]
+    fn degenerate_polygons_have_no_area() {
+        assert_eq!(shoelace_area(&[1.0], &[2.0]), 0.0);
+        assert_eq!(shoelace_area(&[1.0, 3.0], &[2.0, 5.0]), 0.0);
+        assert_eq!(shoelace_area(&[], &[]), 0.0);
+    }
+
+    #[test]
+    fn nan_and_infinity_are_never_close() {
+        assert!(!is_close([f64::NAN, 0.0], [0.0, 0.0], 10.0));
+        assert!(!is_close([f64::INFINITY, 0.0], [0.0, 0.0], f64::INFINITY));
+        assert!(!is_close(
+            [0.0, 0.0],
+            [f64::NEG_INFINITY, 0.0],
+            f64::INFINITY
+        ));
+        assert!(
+            is_close([1e300, 0.0], [0.0, 0.0], f64::INFINITY)
+                == (distance([1e300, 0.0], [0.0, 0.0]) < f64::INFINITY)
+        );
+        assert!(!is_close([0.0, 0.0], [0.0, 0.0], 0.0));
+        assert!(!is_close([0.0, 0.0], [0.0, 0.0], -1.0));
+    }
+
+    #[test]
+    fn errors_name_the_sizes() {
+        assert_eq!(
+            PolyError::LengthMismatch { x: 3, y: 2 }.to_string(),
+            "x and y must have the same length, got 3 x values and 2 y values"
+        );
+        assert_eq!(
+            PolyError::PointLength(3).to_string(),
+            "a point has 2 coordinates, got 3"
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn norm_distance_equals_distance(a in prop::array::uniform2(-1e6f64..1e6), b in prop::array::uniform2(-1e6f64..1e6)) {
+            let by_norm = norm_distance(Array1::from(a.to_vec()), &ArrayView1::from(&b[..]));
+            prop_assert_eq!(by_norm, Ok(distance(a, b)));
+        }
+
+        #[test]
+        fn area_does_not_depend_on_the_starting_vertex_much(
+            coords in prop::collection::vec((-100f64..100.0, -100f64..100.0), 3..40),
+            shift in 0usize..40,
+        ) {
+            let (x, y): (Vec<f64>, Vec<f64>) = coords.iter().copied().unzip();
+            let k = shift % x.len();
+            let rotate = |v: &[f64]| -> Vec<f64> { v[k..].iter().chain(&v[..k]).copied().collect() };
+            let a = shoelace_area(&x, &y);
+            let b = shoelace_area(&rotate(&x), &rotate(&y));
+            prop_assert!((a - b).abs() <= 1e-9 * (1.0 + a.abs()));
+        }
+
+        #[test]
+        fn mean_is_within_the_values(values in prop::collection::vec(-1e9f64..1e9, 1..500)) {
+            let mean = numpy_mean(&values);
+            let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+            let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            prop_assert!(mean >= lo - 1e-6 && mean <= hi + 1e-6);
+        }
+
+        #[test]
+        fn is_close_agrees_with_squared_comparison_away_from_the_boundary(
+            a in prop::array::uniform2(-1e3f64..1e3),
+            b in prop::array::uniform2(-1e3f64..1e3),
+            r in 0.0f64..2e3,
+        ) {
+            let d2 = squared_distance(a, b);
+            prop_assume!((d2 - r * r).abs() > 1e-6 * (1.0 + r * r));
+            prop_assert_eq!(is_close(a, b, r), d2 < r * r);
+        }
+    }
+}

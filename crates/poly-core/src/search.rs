@@ -1,0 +1,391 @@
+//! The close-polygon search and the whole of the article's `main`, over plain data.
+//!
+//! - [`close_indices`]: the Python `find_close_polygons` for one point, a scan in input order.
+//! - [`SmallestArea`]: the Python `select_best_polygon` rule (smallest area, first on ties), as a reducer
+//!   that accepts candidates in any order and still gives the answer the in-order Python loop gives.
+//! - [`Search`]: one `max_dist`, many points; a [`GridIndex`] when it pays, otherwise a scan.
+//! - [`find_all_close`] and [`best_polygons`]: every point at once, spread over the threads of the current
+//!   rayon pool when there are enough points to be worth it.
+
+use std::cmp::Ordering;
+
+use rayon::prelude::*;
+
+use crate::geometry::{Point, Shape, is_close};
+use crate::grid::GridIndex;
+
+/// Below this many points a batch runs on the calling thread: waking the pool costs more than it saves.
+pub const PARALLEL_MIN_POINTS: usize = 512;
+
+/// Points per rayon task, so that small queries are not split into tasks smaller than their overhead.
+const POINTS_PER_TASK: usize = 128;
+
+/// Below this many points a scan over the centers is as fast as building a grid first.
+const GRID_MIN_POINTS: usize = 4;
+
+/// Indices of the centers strictly closer than `max_dist` to `point`, in input order: the Python
+/// `find_close_polygons`, one comparison per polygon.
+///
+/// ```
+/// let centers = [[0.0, 0.0], [9.0, 0.0], [10.0, 0.0]];
+/// assert_eq!(poly_core::close_indices(&centers, [0.0, 0.0], 10.0), vec![0, 1]);
+/// ```
+#[must_use]
+pub fn close_indices(centers: &[Point], point: Point, max_dist: f64) -> Vec<usize> {
+    centers
+        .iter()
+        .enumerate()
+        .filter(|&(_, &center)| is_close(center, point, max_dist))
+        .map(|(index, _)| index)
+        .collect()
+}
+
+/// The Python `select_best_polygon` rule, order-independent.
+///
+/// Python walks the candidates in input order and replaces its best when `area < best_area`. With ordinary
+/// numbers that is the smallest area, the earliest polygon on ties. NaN areas make it subtle: nothing is
+/// smaller than NaN, so a NaN first candidate stays the answer, and a NaN later candidate is never taken.
+/// This reducer gives exactly that answer whatever order the candidates are offered in, which lets the grid
+/// visit cells in any order without sorting.
+///
+/// ```
+/// use poly_core::SmallestArea;
+/// let mut best = SmallestArea::default();
+/// for (index, area) in [(4, 2.0), (1, 3.0), (7, 2.0), (9, f64::NAN)] {
+///     best.offer(index, area);
+/// }
+/// assert_eq!(best.index(), Some(4)); // area 2.0, and 4 comes before 7
+///
+/// let mut nan_first = SmallestArea::default();
+/// nan_first.offer(3, 1.0);
+/// nan_first.offer(0, f64::NAN);
+/// assert_eq!(nan_first.index(), Some(0)); // Python's loop never replaces a NaN first candidate
+/// ```
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SmallestArea {
+    /// The candidate with the smallest index, and its area.
+    first: Option<(usize, f64)>,
+    /// The candidate with the smallest non-NaN area, the smallest index among equals.
+    smallest: Option<(usize, f64)>,
+}
+
+impl SmallestArea {
+    /// Considers polygon `index`, whose area is `area`.
+    #[inline]
+    pub fn offer(&mut self, index: usize, area: f64) {
+        if self.first.is_none_or(|(first, _)| index < first) {
+            self.first = Some((index, area));
+        }
+        let better = |&(best, best_area): &(usize, f64)| match area.partial_cmp(&best_area) {
+            Some(Ordering::Less) => true,
+            Some(Ordering::Equal) => index < best,
+            Some(Ordering::Greater) | None => false,
+        };
+        if !area.is_nan() && self.smallest.as_ref().is_none_or(better) {
+            self.smallest = Some((index, area));
+        }
+    }
+
+    /// The polygon Python's loop would choose, or `None` when nothing was offered.
+    #[must_use]
+    pub fn index(&self) -> Option<usize> {
+        match (self.first, self.smallest) {
+            (Some((first, area)), _) if area.is_nan() => Some(first),
+            (_, Some((best, _))) => Some(best),
+            (first, None) => first.map(|(index, _)| index),
+        }
+    }
+}
+
+/// Close-polygon queries for one `max_dist` over many points: a grid when it pays, a scan otherwise.
+#[derive(Debug, Clone)]
+pub struct Search<'a> {
+    shapes: &'a [Shape],
+    max_dist: f64,
+    grid: Option<GridIndex>,
+}
+
+impl<'a> Search<'a> {
+    /// Prepares to answer `expected_points` queries against `shapes` (a grid only if there are enough).
+    #[must_use]
+    pub fn new(shapes: &'a [Shape], max_dist: f64, expected_points: usize) -> Self {
+        let grid = if expected_points >= GRID_MIN_POINTS && !shapes.is_empty() {
+            let centers: Vec<Point> = shapes.iter().map(|s| s.center).collect();
+            GridIndex::new(&centers, max_dist)
+        } else {
+            None
+        };
+        Self {
+            shapes,
+            max_dist,
+            grid,
+        }
+    }
+
+    /// Whether queries go through a grid (otherwise every center is compared).
+    #[must_use]
+    pub fn uses_grid(&self) -> bool {
+        self.grid.is_some()
+    }
+
+    /// Calls `found(index, shape)` for every polygon whose center is strictly closer than `max_dist`.
+    pub fn for_each_close(&self, point: Point, mut found: impl FnMut(usize, &Shape)) {
+        match &self.grid {
+            Some(grid) => grid.for_each_close(point, |index, _| {
+                if let Some(shape) = self.shapes.get(index) {
+                    found(index, shape);
+                }
+            }),
+            None => {
+                for (index, shape) in self.shapes.iter().enumerate() {
+                    if is_close(shape.center, point, self.max_dist) {
+                        found(index, shape);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Indices of the close polygons, in input order.
+    #[must_use]
+    pub fn close_to(&self, point: Point) -> Vec<usize> {
+        let mut close = Vec::new();
+        self.for_each_close(point, |index, _| close.push(index));
+        if self.grid.is_some() {
+            close.sort_unstable();
+        }
+        close
+    }
+
+    /// The close polygon of smallest area (first on ties, Python's rule), if any is close.
+    #[must_use]
+    pub fn best_for(&self, point: Point) -> Option<usize> {
+        let mut best = SmallestArea::default();
+        self.for_each_close(point, |index, shape| best.offer(index, shape.area));
+        best.index()
+    }
+}
+
+/// Runs `query` for every point, in order, on the current rayon pool when there are enough points.
+fn per_point<T: Send>(points: &[Point], query: impl Fn(Point) -> T + Sync) -> Vec<T> {
+    if points.len() < PARALLEL_MIN_POINTS {
+        points.iter().map(|&p| query(p)).collect()
+    } else {
+        points
+            .par_iter()
+            .with_min_len(POINTS_PER_TASK)
+            .map(|&p| query(p))
+            .collect()
+    }
+}
+
+/// For each point (in order) that has at least one polygon closer than `max_dist`: the point's index and
+/// the close polygons' indices in input order. The Python loop of `main` over `find_close_polygons`.
+///
+/// ```
+/// use poly_core::{find_all_close, Shape};
+/// let shapes = [
+///     Shape { center: [0.0, 0.0], area: 1.0 },
+///     Shape { center: [5.0, 0.0], area: 2.0 },
+/// ];
+/// let found = find_all_close(&shapes, &[[1.0, 0.0], [100.0, 0.0], [4.0, 0.0]], 2.0);
+/// assert_eq!(found, vec![(0, vec![0]), (2, vec![1])]);
+/// ```
+#[must_use]
+pub fn find_all_close(
+    shapes: &[Shape],
+    points: &[Point],
+    max_dist: f64,
+) -> Vec<(usize, Vec<usize>)> {
+    let search = Search::new(shapes, max_dist, points.len());
+    per_point(points, |p| search.close_to(p))
+        .into_iter()
+        .enumerate()
+        .filter(|(_, close)| !close.is_empty())
+        .collect()
+}
+
+/// The whole of the article's `main`: for each point (in order) with at least one polygon closer than
+/// `max_dist`, the point's index and the index of the close polygon of smallest area (first on ties).
+///
+/// ```
+/// use poly_core::{best_polygons, Shape};
+/// let shapes = [
+///     Shape { center: [0.0, 0.0], area: 3.0 },
+///     Shape { center: [1.0, 0.0], area: 1.0 },
+///     Shape { center: [2.0, 0.0], area: 1.0 },
+/// ];
+/// assert_eq!(best_polygons(&shapes, &[[0.5, 0.0], [50.0, 0.0]], 5.0), vec![(0, 1)]);
+/// ```
+#[must_use]
+pub fn best_polygons(shapes: &[Shape], points: &[Point], max_dist: f64) -> Vec<(usize, usize)> {
+    let search = Search::new(shapes, max_dist, points.len());
+    per_point(points, |p| search.best_for(p))
+        .into_iter()
+        .enumerate()
+        .filter_map(|(point, best)| best.map(|polygon| (point, polygon)))
+        .collect()
+}
+
+#[cfg(test)]
+#[allow(clippy::float_cmp)] // equality to the last bit with numpy is what these tests check
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The Python original, transcribed literally: scan, then the in-order `<` loop.
+    fn python_main(shapes: &[Shape], points: &[Point], max_dist: f64) -> Vec<(usize, usize)> {
+        let centers: Vec<Point> = shapes.iter().map(|s| s.center).collect();
+        let mut out = Vec::new();
+        for (pi, &p) in points.iter().enumerate() {
+            let close = close_indices(&centers, p, max_dist);
+            let Some((&first, rest)) = close.split_first() else {
+                continue;
+            };
+            let mut best = first;
+            for &i in rest {
+                if shapes[i].area < shapes[best].area {
+                    best = i;
+                }
+            }
+            out.push((pi, best));
+        }
+        out
+    }
+
+    #[test]
+    fn empty_inputs() {
+        assert!(best_polygons(&[], &[[0.0, 0.0]], 1.0).is_empty());
+        assert!(find_all_close(&[], &[], 1.0).is_empty());
+        let s = [Shape {
+            center: [0.0, 0.0],
+            area: 1.0,
+        }];
+        assert!(best_polygons(&s, &[], 1.0).is_empty());
+    }
+
+    #[test]
+    fn smallest_area_of_nothing_is_none() {
+        assert_eq!(SmallestArea::default().index(), None);
+    }
+
+    #[test]
+    fn all_nan_areas_give_the_first() {
+        let mut best = SmallestArea::default();
+        best.offer(5, f64::NAN);
+        best.offer(2, f64::NAN);
+        assert_eq!(best.index(), Some(2));
+    }
+
+    #[test]
+    fn infinite_reach_takes_every_finite_center() {
+        let shapes = [
+            Shape {
+                center: [1e100, 0.0],
+                area: 1.0,
+            },
+            Shape {
+                center: [f64::INFINITY, 0.0],
+                area: 0.5,
+            },
+            Shape {
+                center: [-3.0, 2.0],
+                area: 2.0,
+            },
+        ];
+        let points = [[0.0, 0.0]; 8];
+        assert_eq!(
+            find_all_close(&shapes, &points, f64::INFINITY)[0],
+            (0, vec![0, 2])
+        );
+        assert_eq!(
+            best_polygons(&shapes, &points, f64::INFINITY),
+            python_main(&shapes, &points, f64::INFINITY)
+        );
+    }
+
+    #[test]
+    fn many_points_take_the_parallel_path_and_keep_their_order() {
+        let shapes: Vec<Shape> = (0..400)
+            .map(|i| Shape {
+                center: [f64::from(i % 20), f64::from(i / 20)],
+                area: f64::from((i * 37) % 11),
+            })
+            .collect();
+        let points: Vec<Point> = (0..2000)
+            .map(|i| [f64::from(i % 45) * 0.5 - 1.0, f64::from(i / 45) * 0.5 - 1.0])
+            .collect();
+        assert!(points.len() >= PARALLEL_MIN_POINTS);
+        assert_eq!(
+            best_polygons(&shapes, &points, 1.5),
+            python_main(&shapes, &points, 1.5)
+        );
+    }
+
+    fn area() -> impl Strategy<Value = f64> {
+        // Few distinct values, so ties are common; NaN now and then.
+        prop_oneof![10 => (0u8..4).prop_map(f64::from), 1 => Just(f64::NAN)]
+    }
+
+    fn shape() -> impl Strategy<Value = Shape> {
+        (prop::array::uniform2(-30.0f64..30.0), area())
+            .prop_map(|(center, area)| Shape { center, area })
+    }
+
+    proptest! {
+        #[test]
+        fn best_polygons_equals_the_python_loop(
+            shapes in prop::collection::vec(shape(), 0..150),
+            points in prop::collection::vec(prop::array::uniform2(-35.0f64..35.0), 0..40),
+            max_dist in prop_oneof![0.5f64..20.0, Just(f64::NAN), Just(-1.0), Just(f64::INFINITY)],
+        ) {
+            prop_assert_eq!(best_polygons(&shapes, &points, max_dist), python_main(&shapes, &points, max_dist));
+        }
+
+        #[test]
+        fn find_all_equals_a_scan_per_point(
+            shapes in prop::collection::vec(shape(), 0..150),
+            points in prop::collection::vec(prop::array::uniform2(-35.0f64..35.0), 0..40),
+            max_dist in 0.5f64..20.0,
+        ) {
+            let centers: Vec<Point> = shapes.iter().map(|s| s.center).collect();
+            let expected: Vec<(usize, Vec<usize>)> = points
+                .iter()
+                .map(|&p| close_indices(&centers, p, max_dist))
+                .enumerate()
+                .filter(|(_, c)| !c.is_empty())
+                .collect();
+            prop_assert_eq!(find_all_close(&shapes, &points, max_dist), expected);
+        }
+
+        #[test]
+        fn smallest_area_ignores_the_offer_order(
+            offers in prop::collection::vec(area(), 1..30),
+            seed in any::<u64>(),
+        ) {
+            let mut in_order = SmallestArea::default();
+            for (i, &a) in offers.iter().enumerate() {
+                in_order.offer(i, a);
+            }
+            // The Python loop, literally.
+            let mut best = 0;
+            for (i, &a) in offers.iter().enumerate() {
+                if a < offers[best] {
+                    best = i;
+                }
+            }
+            prop_assert_eq!(in_order.index(), Some(best));
+            let mut shuffled: Vec<(usize, f64)> = offers.iter().copied().enumerate().collect();
+            let mut rng = shared_core::rng::SplitMix64::new(seed);
+            for i in (1..shuffled.len()).rev() {
+                let j = rng.below(u32::try_from(i + 1).unwrap_or(u32::MAX)) as usize;
+                shuffled.swap(i, j);
+            }
+            let mut any_order = SmallestArea::default();
+            for (i, a) in shuffled {
+                any_order.offer(i, a);
+            }
+            prop_assert_eq!(any_order.index(), Some(best));
+        }
+    }
+}

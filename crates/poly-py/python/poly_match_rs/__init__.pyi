@@ -1,0 +1,59 @@
+"""Polygons close to a point, in Rust: chapter 3 of rust-in-python."""
+
+from collections.abc import Iterable
+from typing import Any, Final, TypeVar
+
+import numpy as np
+import numpy.typing as npt
+
+from . import v1 as v1
+from . import v2 as v2
+from . import v3 as v3
+from . import v4 as v4
+
+__version__: Final[str]
+
+_P = TypeVar("_P", bound=Polygon)
+
+class Polygon:
+    """A polygon given by its vertices, with its center and area computed once.
+
+    ``x`` and ``y`` are 1-D numpy arrays of the same, non-zero length (any real dtype and memory layout;
+    copied as float64). Subclass it in Python to add methods; the search functions always use the center
+    and area computed here.
+    """
+
+    def __new__(cls, x: npt.NDArray[Any], y: npt.NDArray[Any]) -> Polygon: ...
+    @property
+    def x(self) -> npt.NDArray[np.float64]:
+        """The x coordinates of the vertices (read-only; the same array on every access)."""
+    @property
+    def y(self) -> npt.NDArray[np.float64]:
+        """The y coordinates of the vertices (read-only; the same array on every access)."""
+    @property
+    def center(self) -> npt.NDArray[np.float64]:
+        """``array([mean(x), mean(y)])``, rounded as numpy rounds it (read-only)."""
+    def area(self) -> float:
+        """The shoelace area, ``0.5 * |dot(x, roll(y, 1)) - dot(y, roll(x, 1))|``."""
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
+def find_close_polygons(
+    polygons: Iterable[_P], point: npt.NDArray[Any], max_dist: float
+) -> list[_P]:
+    """The polygons whose center is strictly closer than ``max_dist`` to ``point`` (shape ``(2,)``),
+    in input order; the caller's own objects."""
+
+def find_all_close_polygons(
+    polygons: Iterable[_P], points: npt.NDArray[Any], max_dist: float
+) -> list[tuple[npt.NDArray[Any], list[_P]]]:
+    """For each row of ``points`` (shape ``(N, 2)``) with close polygons: ``(points[i], [close polygons])``.
+
+    Releases the GIL while searching."""
+
+def best_polygons(
+    polygons: Iterable[_P], points: npt.NDArray[Any], max_dist: float
+) -> list[tuple[npt.NDArray[Any], _P]]:
+    """The whole of the article's ``main``: for each row of ``points`` with close polygons,
+    ``(points[i], the close polygon of smallest area, first on ties)``.
+
+    Releases the GIL while searching."""

@@ -1,0 +1,13 @@
+"""Step 3 of the article: no allocation per polygon, the distance written out by hand."""
+
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+import numpy.typing as npt
+
+from poly_match_rs import Polygon as Polygon
+
+_P = TypeVar("_P", bound=Polygon)
+
+def find_close_polygons(polygons: Iterable[_P], point: npt.NDArray[Any], max_dist: float) -> list[_P]:
+    """The Polygon objects whose center is strictly closer than ``max_dist`` to ``point``, in input order."""
