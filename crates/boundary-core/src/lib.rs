@@ -1,0 +1,81 @@
+//! Chapter 5 in pure Rust: one trivial computation, a sum, over the three shapes in which numbers arrive
+//! from Python.
+//!
+//! The work is deliberately tiny (one addition per number) so that what chapter 5 measures is the cost of
+//! getting the numbers to Rust, not the cost of the computation:
+//! - [`sum_slice`]: a contiguous `&[f64]`, what a Python `list` becomes after conversion to `Vec<f64>`;
+//! - [`sum_view`]: an `ndarray` view of any stride, what a numpy array is when read in place;
+//! - [`sum_bytes`]: raw bytes, what `bytes` or a memory-mapped file gives.
+
+use ndarray::ArrayView1;
+
+/// The sum of a contiguous slice of floats, in order (so the result equals Python's `sum` exactly).
+///
+/// ```
+/// assert_eq!(boundary_core::sum_slice(&[0.5, 1.5, 2.0]), 4.0);
+/// ```
+#[must_use]
+pub fn sum_slice(values: &[f64]) -> f64 {
+    values.iter().sum()
+}
+
+/// The sum of a one-dimensional array view of any stride, in order.
+///
+/// ```
+/// let a = ndarray::array![1.0, 2.0, 3.0, 4.0];
+/// assert_eq!(boundary_core::sum_view(&a.slice(ndarray::s![..;2])), 4.0);
+/// ```
+#[must_use]
+pub fn sum_view(values: &ArrayView1<'_, f64>) -> f64 {
+    // `as_slice` is the contiguous fast path; a strided view (every other element, reversed) falls back
+    // to the element iterator, which follows the strides.
+    match values.as_slice() {
+        Some(slice) => sum_slice(slice),
+        None => values.iter().sum(),
+    }
+}
+
+/// The sum of the byte values, as an integer that cannot overflow for any input that fits in memory.
+///
+/// ```
+/// assert_eq!(boundary_core::sum_bytes(b"\x01\x02\xff"), 258);
+/// ```
+#[must_use]
+pub fn sum_bytes(bytes: &[u8]) -> u64 {
+    bytes.iter().map(|&b| u64::from(b)).sum()
+}
+
+#[cfg(test)]
+// Sums taken in the same order are bit-identical, so exact float comparison is the right test.
+#[allow(clippy::float_cmp)]
+mod tests {
+    use super::*;
+    use ndarray::{Array1, s};
+    use proptest::prelude::*;
+
+    #[test]
+    fn empty_inputs_sum_to_zero() {
+        assert_eq!(sum_slice(&[]), 0.0);
+        assert_eq!(sum_view(&Array1::<f64>::zeros(0).view()), 0.0);
+        assert_eq!(sum_bytes(&[]), 0);
+    }
+
+    proptest! {
+        #[test]
+        fn view_equals_slice_for_any_stride(values in prop::collection::vec(-1e6f64..1e6, 0..200), step in 1isize..4) {
+            let array = Array1::from(values);
+            let strided = array.slice(s![..;step]);
+            let reversed = array.slice(s![..;-step]);
+            let expected: f64 = strided.iter().sum();
+            prop_assert_eq!(sum_view(&strided), expected);
+            prop_assert_eq!(sum_view(&reversed), reversed.iter().sum::<f64>());
+            prop_assert_eq!(sum_view(&array.view()), sum_slice(array.as_slice().unwrap_or(&[])));
+        }
+
+        #[test]
+        fn bytes_sum_is_exact(bytes in prop::collection::vec(any::<u8>(), 0..500)) {
+            let expected: u64 = bytes.iter().map(|&b| u64::from(b)).sum();
+            prop_assert_eq!(sum_bytes(&bytes), expected);
+        }
+    }
+}
