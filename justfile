@@ -62,7 +62,7 @@ tour *args: develop develop-debug
     python examples/tour.py {{args}}
 
 # Every test: lints, Rust tests, Python tests against the release build, then the wheels in a clean environment.
-test: lint test-rs test-py test-wheels
+test: lint test-rs test-py test-py-malloc test-wheels
 
 # Rust tests of every crate.
 test-rs:
@@ -71,6 +71,11 @@ test-rs:
 # Python tests (pytest + hypothesis) against freshly built release wheels.
 test-py: develop
     python -m pytest
+
+# The Python tests again under CPython's debug allocator hooks, which catch writes past a buffer, frees of
+# memory the allocator does not own, and allocator calls made without the GIL.
+test-py-malloc: develop
+    PYTHONMALLOC=debug python -m pytest -q
 
 # Benchmarks: criterion for the Rust cores, pytest-benchmark for the Python side, each step beside its baseline.
 bench: develop
