@@ -1,0 +1,199 @@
+//! Unit and property tests: every fast count against the plainest possible loop.
+
+use super::fast::{
+    BYTE_LANES, DoublesCounter, count_equal_adjacent_bytes, count_equal_adjacent_code_points,
+};
+use super::steps::{count_doubles_bytes_tutorial, count_doubles_pairwise, count_doubles_tutorial};
+use super::{count_doubles, count_doubles_utf8, sample};
+use proptest::prelude::*;
+
+/// The reference: Python's `zip(val, val[1:])` loop over any sequence.
+fn naive<T: PartialEq>(items: &[T]) -> u64 {
+    items.windows(2).filter(|w| w[0] == w[1]).count() as u64
+}
+
+fn code_points(text: &str) -> Vec<u32> {
+    text.chars().map(u32::from).collect()
+}
+
+/// Characters chosen so that doubles are frequent and every UTF-8 length occurs, including the
+/// characters whose encodings hold equal bytes ('₂' is E2 82 82) and a combining mark.
+fn awkward_char() -> impl Strategy<Value = char> {
+    prop::sample::select(vec![
+        'a',
+        'b',
+        'A',
+        ' ',
+        '\0',
+        '\u{7f}',
+        'é',
+        'e',
+        '\u{301}',
+        '₂',
+        '€',
+        '中',
+        '\u{ffff}',
+        '🦀',
+        '😀',
+        '\u{10ffff}',
+    ])
+}
+
+fn awkward_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(awkward_char(), 0..400).prop_map(|cs| cs.into_iter().collect())
+}
+
+#[test]
+fn tutorial_docstring_example() {
+    for f in [
+        count_doubles,
+        count_doubles_utf8,
+        count_doubles_tutorial,
+        count_doubles_bytes_tutorial,
+        count_doubles_pairwise,
+    ] {
+        assert_eq!(f("abbcCddef"), 2);
+        assert_eq!(f(""), 0);
+        assert_eq!(f("a"), 0);
+        assert_eq!(f("aaa"), 2);
+    }
+}
+
+#[test]
+fn bytes_and_characters_part_ways_on_non_ascii_text() {
+    // "éé": one doubled character, no doubled byte (C3 A9 C3 A9).
+    assert_eq!(count_doubles("éé"), 1);
+    assert_eq!(count_doubles_utf8("éé"), 0);
+    assert_eq!(count_doubles_bytes_tutorial("éé"), 0);
+    // "₂€": no doubled character, one doubled byte inside '₂' (E2 82 82 E2 82 AC).
+    assert_eq!(count_doubles("₂€"), 0);
+    assert_eq!(count_doubles_utf8("₂€"), 1);
+    assert_eq!(count_doubles_bytes_tutorial("₂€"), 1);
+}
+
+#[test]
+fn combining_marks_are_characters_of_their_own() {
+    // "é" written as 'e' + U+0301: Python compares code points, so two of them make 3 pairs, 0 equal...
+    assert_eq!(count_doubles("e\u{301}e\u{301}"), 0);
+    // ...and a doubled accent is a doubled character.
+    assert_eq!(count_doubles("e\u{301}\u{301}"), 1);
+}
+
+#[test]
+fn lane_counters_never_overflow() {
+    // Every pair is equal, across many flushes of the u8 lane counters (255 blocks of 64 bytes each).
+    let long = vec![b'x'; 100 * BYTE_LANES * 255 + 17];
+    assert_eq!(count_equal_adjacent_bytes(&long), long.len() as u64 - 1);
+    let long = vec![0x1F980_u32; 1_000_003];
+    assert_eq!(
+        count_equal_adjacent_code_points(&long),
+        long.len() as u64 - 1
+    );
+}
+
+#[test]
+fn every_length_around_the_block_size() {
+    for len in 0..4 * BYTE_LANES + 3 {
+        let text = sample::random_text(len, "ab", len as u64);
+        assert_eq!(
+            count_equal_adjacent_bytes(text.as_bytes()),
+            naive(text.as_bytes()),
+            "{len}"
+        );
+        let cps = code_points(&sample::random_text(len, "a🦀", len as u64));
+        assert_eq!(count_equal_adjacent_code_points(&cps), naive(&cps), "{len}");
+    }
+}
+
+#[test]
+fn samples_have_the_promised_shape() {
+    let ascii = sample::ascii_letters(10_000, 1);
+    assert_eq!(ascii.len(), 10_000);
+    assert!(ascii.bytes().all(|b| b.is_ascii_alphabetic()));
+    let mixed = sample::mixed_text(10_000, 1);
+    assert_eq!(mixed.chars().count(), 10_000);
+    assert!(mixed.chars().all(|c| sample::MIXED_ALPHABET.contains(c)));
+    // With 52 letters, about one pair in 52 is a double.
+    let doubles = count_doubles(&ascii);
+    assert!((100..300).contains(&doubles), "{doubles}");
+    assert_eq!(sample::random_text(5, "", 1), "");
+}
+
+#[test]
+fn counter_joins_pieces_of_both_kinds() {
+    let mut counter = DoublesCounter::new();
+    counter.feed_code_points(&[]);
+    counter.feed_ascii(b"a");
+    counter.feed_ascii(b"");
+    counter.feed_code_points(&[u32::from('a')]);
+    counter.feed_code_points(&code_points("aé"));
+    counter.feed_code_points(&code_points("é"));
+    counter.feed_ascii(b"bb");
+    assert_eq!(counter.total(), 4); // a|a, a|a, é|é, bb
+}
+
+proptest! {
+    #[test]
+    fn count_doubles_equals_the_python_loop(text in any::<String>()) {
+        prop_assert_eq!(count_doubles(&text), naive(&code_points(&text)));
+    }
+
+    #[test]
+    fn count_doubles_equals_the_python_loop_on_awkward_text(text in awkward_text()) {
+        let expected = naive(&code_points(&text));
+        prop_assert_eq!(count_doubles(&text), expected);
+        prop_assert_eq!(count_doubles_tutorial(&text), expected);
+        prop_assert_eq!(count_doubles_pairwise(&text), expected);
+    }
+
+    #[test]
+    fn byte_counts_equal_the_byte_loop(text in awkward_text()) {
+        let expected = naive(text.as_bytes());
+        prop_assert_eq!(count_doubles_utf8(&text), expected);
+        prop_assert_eq!(count_doubles_bytes_tutorial(&text), expected);
+    }
+
+    #[test]
+    fn byte_count_is_ascii_pairs_plus_pairs_inside_characters(text in awkward_text()) {
+        // The explanation in `count_doubles_utf8`'s documentation, checked: equal bytes meet across two
+        // characters only when both are ASCII; all other equal bytes sit inside one character's encoding.
+        let chars: Vec<char> = text.chars().collect();
+        let across = chars.windows(2).filter(|w| w[0] == w[1] && w[0].is_ascii()).count() as u64;
+        let inside: u64 = chars
+            .iter()
+            .map(|c| naive(c.encode_utf8(&mut [0; 4]).as_bytes()))
+            .sum();
+        prop_assert_eq!(count_doubles_utf8(&text), across + inside);
+    }
+
+    #[test]
+    fn byte_kernel_equals_the_plain_loop(bytes in prop::collection::vec(0u8..4, 0..2000)) {
+        prop_assert_eq!(count_equal_adjacent_bytes(&bytes), naive(&bytes));
+    }
+
+    #[test]
+    fn code_point_kernel_equals_the_plain_loop(cps in prop::collection::vec(0u32..4, 0..700)) {
+        prop_assert_eq!(count_equal_adjacent_code_points(&cps), naive(&cps));
+    }
+
+    #[test]
+    fn counter_over_pieces_equals_the_whole(
+        cps in prop::collection::vec(prop::sample::select(vec![97u32, 98, 0xE9, 0x1F980]), 0..500),
+        cuts in prop::collection::vec(0usize..500, 0..8),
+    ) {
+        let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(cps.len())).collect();
+        cuts.push(0);
+        cuts.push(cps.len());
+        cuts.sort_unstable();
+        let mut counter = DoublesCounter::new();
+        for piece in cuts.windows(2).map(|w| &cps[w[0]..w[1]]) {
+            // Feed ASCII pieces as bytes, as the Python wrapper does, and the others as code points.
+            let ascii: Option<Vec<u8>> = piece.iter().map(|&c| u8::try_from(c).ok().filter(u8::is_ascii)).collect();
+            match ascii {
+                Some(bytes) => counter.feed_ascii(&bytes),
+                None => counter.feed_code_points(piece),
+            }
+        }
+        prop_assert_eq!(counter.total(), naive(&cps));
+    }
+}
