@@ -18,27 +18,25 @@
 #![allow(clippy::doc_markdown)]
 
 use doubles_core::fast::{DoublesCounter, count_equal_adjacent_bytes};
-use pyo3::exceptions::{PyTypeError, PyUnicodeEncodeError};
+use pyo3::exceptions::{PySystemError, PyTypeError, PyUnicodeEncodeError};
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyString, PyType};
 
-/// Code points read per chunk of a non-ASCII string: 16 KiB of `u32` on the stack plus the chunk's
-/// temporary `str` (at most 16 KiB more) fit the L1 data cache together. Measured against 1 Ki to
-/// 16 Ki: smaller chunks pay the per-chunk calls too often, larger ones gain nothing.
+/// Code points read per chunk of a non-ASCII string: 16 KiB of `u32` plus the chunk's temporary `str`
+/// (at most 16 KiB more) fit the L1 data cache together. Measured against 1 Ki to 16 Ki: smaller chunks
+/// pay the two calls per chunk too often, larger ones gain nothing.
 const CHUNK: usize = 4096;
 
-/// Below this many characters a string is counted without releasing the GIL: such a count takes a few
-/// microseconds at most, about what handing the GIL over and taking it back can cost when other
-/// threads are waiting for it.
+/// Above this many characters the count releases the GIL. Shorter counts take well under 100 µs, not
+/// worth what handing the GIL over and taking it back can cost when other threads are waiting for it.
 const DETACH_ABOVE: usize = 1 << 18;
 
-/// Chunks of a non-ASCII string read between two moments when the GIL is offered to other threads.
-/// Reading calls into CPython, so it needs the GIL; instead, a long call lets waiting threads in every
-/// 256 chunks (about a million code points, well under a millisecond), as the interpreter does between
-/// bytecodes.
-const CHUNKS_PER_GIL_BREAK: usize = 256;
+/// Code points of a long non-ASCII string read (with the GIL) before they are counted (without it).
+/// Reading calls into CPython and needs the GIL; counting does not. Batches of 64 Ki code points (a
+/// 256 KiB buffer, in the L2 cache) give other threads the GIL for about half of a long call.
+const BATCH: usize = 1 << 16;
 
 /// The unbound method `str.isascii`, looked up once. Calling it through the type, not through the
 /// object, means a `str` subclass that overrides `isascii` cannot make us misread its data.
@@ -107,27 +105,30 @@ fn substring<'py>(
     Ok(piece.cast_into::<PyString>()?)
 }
 
-/// Copies the code points of `piece` into `buffer` and returns them as a slice.
-fn read_code_points<'b>(
-    piece: &Bound<'_, PyString>,
-    buffer: &'b mut [u32; CHUNK],
-) -> PyResult<&'b [u32]> {
+/// Copies the code points of `piece` to the start of `buffer` and returns how many there were.
+fn read_code_points(piece: &Bound<'_, PyString>, buffer: &mut [u32]) -> PyResult<usize> {
     let length = piece.code_point_len()?;
-    if length > CHUNK {
-        // `substring` never makes longer pieces; refuse rather than trust that here.
-        return Err(PyErr::new::<pyo3::exceptions::PySystemError, _>(
-            "string_doubles: chunk longer than its buffer",
+    if length > buffer.len() {
+        // The caller always leaves room for a whole chunk; refuse rather than trust that here.
+        return Err(PySystemError::new_err(
+            "string_doubles: a chunk is longer than the room left in its buffer",
         ));
     }
-    // SAFETY: `piece` is a live `str` of `length <= CHUNK` code points and `buffer` is valid for writes
-    // of `CHUNK` `Py_UCS4` (= `u32`) values; we pass that capacity, so CPython writes at most `CHUNK`
-    // values or fails with NULL and an exception set. `copy_null = 0`: no terminating NUL is written.
-    let written =
-        unsafe { ffi::PyUnicode_AsUCS4(piece.as_ptr(), buffer.as_mut_ptr(), to_ssize(CHUNK), 0) };
+    // SAFETY: `piece` is a live `str` of `length <= buffer.len()` code points, and `buffer` is valid for
+    // writes of `buffer.len()` `Py_UCS4` (= `u32`) values. We pass that capacity, so CPython writes at
+    // most that many values or fails with NULL and an exception set. `copy_null = 0`: no terminating NUL.
+    let written = unsafe {
+        ffi::PyUnicode_AsUCS4(
+            piece.as_ptr(),
+            buffer.as_mut_ptr(),
+            to_ssize(buffer.len()),
+            0,
+        )
+    };
     if written.is_null() {
         return Err(PyErr::fetch(piece.py()));
     }
-    Ok(&buffer[..length])
+    Ok(length)
 }
 
 /// A length or index of a Python object as `Py_ssize_t`. Python objects never hold more than
@@ -145,25 +146,59 @@ fn count_detached<T: Sync>(py: Python<'_>, data: &[T], count: fn(&[T]) -> u64) -
     }
 }
 
-/// Counts the doubled characters of a non-ASCII `str`, a chunk at a time. A chunk that happens to be
-/// ASCII (text that is mostly ASCII with a few other characters) is counted as bytes, in place.
+/// Counts the doubled characters of a non-ASCII `str`, read a chunk at a time.
+///
+/// A short string is read into a chunk-sized buffer on the stack and counted chunk by chunk, all in the
+/// L1 cache. A long one is read into a [`BATCH`]-sized buffer, and each full batch is counted with the
+/// GIL released. Either way, a chunk that happens to be ASCII (in text that is mostly ASCII with a few
+/// other characters) is counted as bytes, in place.
 fn count_in_chunks(text: &Bound<'_, PyString>) -> PyResult<u64> {
-    let py = text.py();
     let length = text.code_point_len()?;
-    let mut counter = DoublesCounter::new();
-    let mut buffer = [0u32; CHUNK];
-    for (index, start) in (0..length).step_by(CHUNK).enumerate() {
-        if index % CHUNKS_PER_GIL_BREAK == CHUNKS_PER_GIL_BREAK - 1 {
-            // Let any thread waiting for the GIL run; nothing is borrowed across this point.
-            py.detach(|| ());
-        }
-        let piece = substring(text, start, (start + CHUNK).min(length))?;
-        match ascii_bytes(&piece)? {
-            Some(bytes) => counter.feed_ascii(bytes),
-            None => counter.feed_code_points(read_code_points(&piece, &mut buffer)?),
-        }
+    if length > DETACH_ABOVE {
+        count_chunks_into(text, length, &mut vec![0u32; BATCH], true)
+    } else {
+        count_chunks_into(text, length, &mut [0u32; CHUNK], false)
     }
+}
+
+/// The loop of [`count_in_chunks`]: `buffer` has room for at least one chunk; `detach` says whether to
+/// release the GIL while counting what it holds.
+fn count_chunks_into(
+    text: &Bound<'_, PyString>,
+    length: usize,
+    buffer: &mut [u32],
+    detach: bool,
+) -> PyResult<u64> {
+    let py = text.py();
+    let mut counter = DoublesCounter::new();
+    let mut filled = 0;
+    for start in (0..length).step_by(CHUNK) {
+        let piece = substring(text, start, (start + CHUNK).min(length))?;
+        if let Some(bytes) = ascii_bytes(&piece)? {
+            // Pieces must reach the counter in order: first what the buffer holds, then this one.
+            feed_buffered(py, &mut counter, &buffer[..filled], detach);
+            filled = 0;
+            counter.feed_ascii(bytes);
+            continue;
+        }
+        if buffer.len() - filled < CHUNK {
+            feed_buffered(py, &mut counter, &buffer[..filled], detach);
+            filled = 0;
+        }
+        filled += read_code_points(&piece, &mut buffer[filled..])?;
+    }
+    feed_buffered(py, &mut counter, &buffer[..filled], detach);
     Ok(counter.total())
+}
+
+/// Counts code points read earlier, releasing the GIL if `detach`: they live in our own buffer, so no
+/// Python object is touched meanwhile.
+fn feed_buffered(py: Python<'_>, counter: &mut DoublesCounter, code_points: &[u32], detach: bool) {
+    if detach {
+        py.detach(|| counter.feed_code_points(code_points));
+    } else {
+        counter.feed_code_points(code_points);
+    }
 }
 
 /// The UTF-8 form of `text` for the functions that count bytes the way the tutorial did, with a

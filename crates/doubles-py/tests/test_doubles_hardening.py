@@ -1,0 +1,136 @@
+"""string_doubles under pressure: eight threads at once, the GIL released during long counts, no UTF-8 copy
+left behind in the caller's strings, and no memory growth over 100,000 calls."""
+
+import gc
+import resource
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+import string_doubles
+from ch2_doubles.doubles_python import ascii_letters, mixed_text
+from ch2_doubles.doubles_python import count_doubles as python_count_doubles
+
+
+def test_eight_threads_get_the_single_thread_answers():
+    texts = [
+        ascii_letters(300_000, seed=1),
+        mixed_text(300_000, seed=2),
+        "aé" * 150_000 + "\ud800\ud800",
+        "abbcCddef",
+        "",
+        "🦀" * 10_000,
+    ] * 8
+    expected = [python_count_doubles(text) for text in texts]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        for _ in range(3):
+            assert list(pool.map(string_doubles.count_doubles, texts)) == expected
+            bytes_texts = [t for t in texts if "\ud800" not in t]
+            assert list(pool.map(string_doubles.count_doubles_bytes, bytes_texts)) == [
+                string_doubles.count_doubles_bytes(t) for t in bytes_texts
+            ]
+
+
+@pytest.fixture
+def no_forced_switches():
+    """Stop CPython from taking the GIL away from a thread: only a voluntary release lets others run."""
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(1000.0)
+    yield
+    sys.setswitchinterval(before)
+
+
+@pytest.mark.usefixtures("no_forced_switches")
+@pytest.mark.parametrize(
+    "text", [ascii_letters(4_000_000, seed=3), mixed_text(2_100_000, seed=4)], ids=["ascii", "non-ascii"]
+)
+def test_long_counts_let_other_threads_run(text):
+    # A worker counts the same long text many times. The main thread waits for it to start, and must
+    # wake up again *while the worker is still counting*: with forced switches off, that can only happen
+    # if count_doubles itself lets go of the GIL (for ASCII text: for the whole count; for other text:
+    # every million code points or so). A count that held the GIL throughout would let the main thread
+    # run only after all the calls had finished.
+    calls = 30
+    done = []
+    started = threading.Event()
+
+    def work():
+        started.set()
+        for _ in range(calls):
+            done.append(string_doubles.count_doubles(text))
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    started.wait()
+    finished_when_main_woke = len(done)
+    worker.join()
+    assert finished_when_main_woke < calls
+    assert done == [python_count_doubles(text)] * calls
+
+
+@pytest.mark.parametrize("text", ["é" * 1000, mixed_text(5000), "a\ud800" * 100, "ascii only " * 100])
+def test_count_doubles_leaves_the_string_as_it_was(text):
+    # CPython caches a UTF-8 copy inside a non-ASCII str the first time anything asks for its UTF-8 form,
+    # and sys.getsizeof counts that copy. count_doubles never asks.
+    size = sys.getsizeof(text)
+    string_doubles.count_doubles(text)
+    assert sys.getsizeof(text) == size
+
+
+def test_the_tutorials_str_argument_does_leave_a_utf8_copy_behind():
+    # The documented cost of a plain &str argument (the tutorial's steps): the copy lives as long as the
+    # string. This is the behaviour count_doubles avoids.
+    text = "é" * 1000
+    size = sys.getsizeof(text)
+    string_doubles.count_doubles_tutorial(text)
+    assert sys.getsizeof(text) >= size + 2000
+
+
+def rss_bytes() -> int:
+    """Resident memory now (Linux), or the peak so far where /proc is missing."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * resource.getpagesize()
+    except OSError:
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak if sys.platform == "darwin" else peak * 1024
+
+
+def one_round_of_every_call(texts: list[str]) -> None:
+    for text in texts:
+        string_doubles.count_doubles(text)
+    string_doubles.count_doubles_bytes(texts[0])
+    string_doubles.count_doubles_bytes("₂€")
+    string_doubles.count_doubles_tutorial("éé")
+    string_doubles.count_doubles_pairwise("aab")
+    for bad in (None, b"aa"):
+        try:
+            string_doubles.count_doubles(bad)
+        except TypeError:
+            pass
+    try:
+        string_doubles.count_doubles_bytes("a\ud800")
+    except UnicodeEncodeError:
+        pass
+
+
+def test_no_memory_growth_over_100_000_calls():
+    # The same string objects every round (as a caller's long-lived strings would be): any per-call leak,
+    # or a UTF-8 copy cached in them, shows up as growth. Several chunks per non-ASCII text.
+    texts = ["abbcCddef", "é" * 9000, "🦀a" * 5000, "x\ud800\ud800" * 3000, MyStr("ééé")]
+    for _ in range(2_000):
+        one_round_of_every_call(texts)
+    gc.collect()
+    sizes = [sys.getsizeof(t) for t in texts]
+    before = rss_bytes()
+    for _ in range(100_000 // len(texts)):
+        one_round_of_every_call(texts)
+    gc.collect()
+    grown = rss_bytes() - before
+    assert [sys.getsizeof(t) for t in texts] == sizes
+    assert grown < 2 * 1024 * 1024, f"resident memory grew by {grown:,} bytes"
+
+
+class MyStr(str):
+    pass
