@@ -8,6 +8,7 @@ character (a code point, as Python sees it) equals the next one.
 
 from __future__ import annotations
 
+import itertools
 import random
 import string
 import time
@@ -26,7 +27,9 @@ with 4 bytes per character."""
 def count_doubles(val: str) -> int:
     """How many neighbouring characters of val are equal: 'abbcCddef' has 2 ('bb' and 'dd')."""
     total = 0
-    for first, second in zip(val, val[1:]):
+    # The tutorial's zip of val with itself shifted by one; itertools.pairwise(val) says the same, and is
+    # the idiom the Rust step count_doubles_pairwise mirrors.
+    for first, second in zip(val, val[1:]):  # noqa: B905, RUF007 - the tutorial's loop, as it wrote it
         if first == second:
             total += 1
     return total
@@ -38,7 +41,7 @@ def count_doubles_bytes(val: str) -> int:
     Raises UnicodeEncodeError for a str holding a lone surrogate, which has no UTF-8 encoding.
     """
     encoded = val.encode("utf-8")
-    return sum(1 for first, second in zip(encoded, encoded[1:]) if first == second)
+    return sum(1 for first, second in itertools.pairwise(encoded) if first == second)
 
 
 def count_doubles_numpy(val: str) -> int:
