@@ -1,0 +1,140 @@
+"""Chapter 2 in the tour: counting doubled characters, every step on the tutorial's million ASCII letters,
+then the exact versions on a million characters of non-ASCII text.
+
+Each row's speed-up is against the Python loop *on the same text*: the two texts make CPython's loop run at
+different speeds (non-ASCII characters cost it an object each), so one baseline for both would mislead.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+import string_doubles
+from harness import ROOT, Chapter, Row, format_ratio, in_debug_env, median_seconds
+
+from ch2_doubles.doubles_python import (
+    LENGTH,
+    ascii_letters,
+    count_doubles,
+    count_doubles_numpy,
+    count_doubles_numpy_exact,
+    mixed_text,
+)
+
+BASELINE = "Python loop (the tutorial's)"
+NON_ASCII = "non-ASCII: "
+NON_ASCII_BASELINE = NON_ASCII + "Python loop"
+BEST = "Rust, count_doubles"
+
+
+@dataclass
+class TwoTexts(Chapter):
+    """A chapter whose rows starting with NON_ASCII are measured on another text, against their own loop."""
+
+    def speedup(self, row: Row) -> float | None:
+        if not row.step.startswith(NON_ASCII):
+            return super().speedup(row)
+        base = self.seconds_of(NON_ASCII_BASELINE)
+        if base is None or row.seconds is None or row.seconds <= 0:
+            return None
+        return base / row.seconds
+
+
+def rust_alone(text: str, repeat: int) -> float | None:
+    """Seconds per count in the pure-Rust binary (`cargo build --release --bins`), or None if not built."""
+    exe = ROOT / "target" / "release" / "doubles"
+    if not exe.exists():
+        return None
+    command = [str(exe), str(LENGTH), "--text", text, "--repeat", str(repeat), "--json"]
+    out = subprocess.run(command, capture_output=True, text=True, check=True, timeout=600).stdout
+    return float(json.loads(out)["seconds"])
+
+
+def measure(full: bool = False) -> Chapter:
+    # The tutorial's input is only a million characters, so even the quick tour uses its exact size;
+    # --full just takes more runs of everything.
+    repeat = 9 if full else 5
+    python_repeat = 7 if full else 3
+    val, text = ascii_letters(), mixed_text()
+    chapter = TwoTexts(
+        number=2,
+        title="counting doubled characters",
+        workload=(
+            f"{LENGTH:,} random ASCII letters (the tutorial's input); the non-ASCII rows: {LENGTH:,} random "
+            "characters of accented Latin, Greek, Cyrillic, CJK and emoji, against the loop on that text"
+        ),
+        baseline=BASELINE,
+    )
+
+    def python(argument: str) -> float:
+        return median_seconds(partial(count_doubles, argument), repeat=python_repeat, min_run=0)
+
+    def timed(function: Callable[[str], int], argument: str) -> float:
+        return median_seconds(partial(function, argument), repeat=repeat)
+
+    debug = in_debug_env(
+        # One line: in_debug_env pastes it into an indented program.
+        "import string_doubles; from ch2_doubles.doubles_python import ascii_letters; val = ascii_letters()",
+        "string_doubles.count_doubles_tutorial(val)",
+        repeat=3,
+    )
+    sd = string_doubles
+    bytes_only, wrong = "bytes: right for ASCII only", "wrong answer: counts bytes"
+    chapter.rows = [
+        Row(BASELINE, python(val), "1x (50 ms)"),
+        Row("Rust, the tutorial's port, debug build", debug, "slower than Python", "the trap: no --release"),
+        Row("Rust, the tutorial's port (chars zip)", timed(sd.count_doubles_tutorial, val), "30x"),
+        Row("numpy one-liner (UTF-8 bytes)", timed(count_doubles_numpy, val), "42x (1.2 ms)", bytes_only),
+        Row(
+            "Rust, the tutorial's byte loop",
+            timed(sd.count_doubles_bytes_tutorial, val),
+            "102x (0.49 ms)",
+            bytes_only,
+        ),
+        Row("Rust, itertools pairwise", timed(sd.count_doubles_pairwise, val)),
+        Row("Rust, count_doubles_bytes (vectorised)", timed(sd.count_doubles_bytes, val), note=bytes_only),
+        Row(BEST, timed(sd.count_doubles, val), note="the wheel's best: exact on every str"),
+        Row(
+            "Rust alone, no Python (cargo run --release)",
+            rust_alone("ascii", 101),
+            note="its own random letters",
+        ),
+        Row(NON_ASCII_BASELINE, python(text), note="the baseline of the non-ASCII rows"),
+        Row(NON_ASCII + "numpy one-liner", timed(count_doubles_numpy, text), note=wrong),
+        Row(NON_ASCII + "numpy, exact (UTF-32)", timed(count_doubles_numpy_exact, text)),
+        Row(NON_ASCII + "Rust, the tutorial's port", timed(sd.count_doubles_tutorial, text)),
+        Row(NON_ASCII + "Rust, count_doubles_bytes", timed(sd.count_doubles_bytes, text), note=wrong),
+        Row(NON_ASCII + BEST, timed(sd.count_doubles, text), note="exact"),
+        Row(
+            NON_ASCII + "Rust alone, no Python", rust_alone("mixed", 21), note="reads UTF-8, not code points"
+        ),
+    ]
+
+    exact, numpy_says = count_doubles(text), count_doubles_numpy(text)
+    if sd.count_doubles(text) != exact or sd.count_doubles(val) != count_doubles(val):
+        raise RuntimeError("string_doubles.count_doubles disagrees with the Python loop")
+    by_step = {row.step: row for row in chapter.rows}
+    fast, numpy = by_step[BEST].seconds, by_step["numpy one-liner (UTF-8 bytes)"].seconds
+    if fast and numpy:
+        chapter.notes.append(
+            f"count_doubles: {format_ratio(chapter.speedup(by_step[BEST]))} the Python loop and "
+            f"{format_ratio(numpy / fast)} numpy's one-liner on ASCII letters; "
+            f"{format_ratio(chapter.speedup(by_step[NON_ASCII + BEST]))} the Python loop on non-ASCII text."
+        )
+    chapter.notes.append(
+        f"On the non-ASCII text the Python loop counts {exact:,} doubled characters; numpy's one-liner and "
+        f"count_doubles_bytes count {numpy_says:,} doubled bytes."
+    )
+    chapter.notes.append(
+        "The tutorial's column: its ~30x for the release build and 'slower' for the debug one; the "
+        "millisecond figures are from its 2017 source (rust-cpython, 50 ms for the Python loop)."
+    )
+    if debug is None:
+        chapter.notes.append("The debug row needs .venv-debug: run `./just develop-debug`.")
+    if by_step["Rust alone, no Python (cargo run --release)"].seconds is None:
+        chapter.notes.append("The Rust-alone rows need `cargo build --release --bins` (./just tour does it).")
+    return chapter
