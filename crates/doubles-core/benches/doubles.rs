@@ -22,10 +22,13 @@ fn ascii_steps(c: &mut Criterion) {
     group.bench_function("itertools array_windows", |b| {
         b.iter(|| steps::count_doubles_pairwise(black_box(&text)));
     });
-    group.bench_function("vectorised bytes (count_doubles)", |b| {
-        b.iter(|| count_doubles(black_box(&text)));
-    });
-    group.bench_function("vectorised bytes, no ASCII check", |b| {
+    group.bench_function(
+        "count_doubles (bytes, ASCII checked in the same pass)",
+        |b| {
+            b.iter(|| count_doubles(black_box(&text)));
+        },
+    );
+    group.bench_function("vectorised bytes alone (count_doubles_utf8)", |b| {
         b.iter(|| count_doubles_utf8(black_box(&text)));
     });
     group.finish();
@@ -39,12 +42,15 @@ fn mixed_text(c: &mut Criterion) {
     group.bench_function("tutorial: chars zip", |b| {
         b.iter(|| steps::count_doubles_tutorial(black_box(&text)));
     });
-    group.bench_function("count_doubles (decode in chunks)", |b| {
+    group.bench_function("count_doubles (UTF-8 encodings compared)", |b| {
         b.iter(|| count_doubles(black_box(&text)));
     });
-    group.bench_function("code points already decoded", |b| {
-        b.iter(|| fast::count_equal_adjacent_code_points(black_box(&code_points)));
-    });
+    group.bench_function(
+        "code points already decoded (as Python's str holds them)",
+        |b| {
+            b.iter(|| fast::count_equal_adjacent_code_points(black_box(&code_points)));
+        },
+    );
     group.finish();
 }
 

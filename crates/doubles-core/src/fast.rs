@@ -86,6 +86,122 @@ pub fn count_equal_adjacent_code_points(code_points: &[u32]) -> u64 {
         .sum()
 }
 
+/// Counts equal adjacent bytes over the longest ASCII prefix of `bytes` that it can vouch for, a group
+/// of [`BYTE_BLOCKS_PER_FLUSH`] blocks at a time, checking the bytes are ASCII in the same pass.
+///
+/// Returns the count and where the prefix ends: `bytes.len()` when every byte is ASCII. The prefix
+/// always ends just after an ASCII byte (or at 0), so in UTF-8 text it ends on a character boundary, and
+/// the count covers exactly the pairs that start inside it (the last of them may reach one byte beyond).
+///
+/// ```
+/// use doubles_core::fast::count_ascii_prefix;
+/// assert_eq!(count_ascii_prefix(b"aabb"), (2, 4));
+/// assert_eq!(count_ascii_prefix("aaé".as_bytes()), (0, 0)); // short input: one group, not all ASCII
+/// ```
+#[must_use]
+pub fn count_ascii_prefix(bytes: &[u8]) -> (u64, usize) {
+    let Some(pairs) = bytes.len().checked_sub(1) else {
+        return (0, 0);
+    };
+    let (left, right) = (&bytes[..pairs], &bytes[1..]);
+    let (left_blocks, left_tail) = left.as_chunks::<BYTE_LANES>();
+    let (right_blocks, _) = right.as_chunks::<BYTE_LANES>();
+    let right_tail = &right[left_blocks.len() * BYTE_LANES..];
+
+    let mut total = 0;
+    let mut done = 0;
+    for (left_group, right_group) in left_blocks
+        .chunks(BYTE_BLOCKS_PER_FLUSH)
+        .zip(right_blocks.chunks(BYTE_BLOCKS_PER_FLUSH))
+    {
+        let mut lanes = [0u8; BYTE_LANES];
+        let mut seen = [0u8; BYTE_LANES];
+        for (l, r) in left_group.iter().zip(right_group) {
+            for lane in 0..BYTE_LANES {
+                lanes[lane] += u8::from(l[lane] == r[lane]);
+                seen[lane] |= l[lane];
+            }
+        }
+        if seen.iter().fold(0, |acc, &b| acc | b) >= 0x80 {
+            return (total, done);
+        }
+        total += sum_lanes(&lanes);
+        done += left_group.len() * BYTE_LANES;
+    }
+    if left_tail.is_ascii() && right_tail.is_ascii() {
+        (total + count_scalar(left_tail, right_tail), bytes.len())
+    } else {
+        (total, done)
+    }
+}
+
+/// Bytes of UTF-8 looked at per position by [`count_equal_adjacent_chars`]: the lead byte, the rest of a
+/// character of up to four bytes, and a next character of the same length.
+const UTF8_WINDOW: usize = 8;
+
+/// How many neighbouring characters of `text` are equal, found by comparing their UTF-8 encodings,
+/// without decoding a single character.
+///
+/// A character that starts at byte `i` and takes `L` bytes (read off its lead byte) equals the next
+/// character exactly when `bytes[i..i + L] == bytes[i + L..i + 2 * L]`. For each `L` that is a fixed
+/// handful of byte comparisons, so every position can be tested with the same branch-free arithmetic,
+/// and LLVM runs it on 16 positions at a time. (Continuation bytes are not lead bytes; they test false.)
+/// Decoding `char`s one by one, by contrast, branches on each character's length, which random text
+/// makes unpredictable.
+///
+/// ```
+/// use doubles_core::fast::count_equal_adjacent_chars;
+/// assert_eq!(count_equal_adjacent_chars("ééa🦀🦀₂€"), 2);
+/// ```
+#[must_use]
+pub fn count_equal_adjacent_chars(text: &str) -> u64 {
+    const SPAN: usize = BYTE_LANES + UTF8_WINDOW - 1;
+    let bytes = text.as_bytes();
+    let mut total = 0;
+    let mut start = 0;
+    'groups: loop {
+        let mut lanes = [0u8; BYTE_LANES];
+        for _ in 0..BYTE_BLOCKS_PER_FLUSH {
+            let Some(window) = bytes.get(start..).and_then(<[u8]>::first_chunk::<SPAN>) else {
+                total += sum_lanes(&lanes);
+                break 'groups;
+            };
+            for lane in 0..BYTE_LANES {
+                let at: &[u8; UTF8_WINDOW] =
+                    window[lane..].first_chunk().unwrap_or(&[0; UTF8_WINDOW]);
+                lanes[lane] += u8::from(starts_a_double(*at));
+            }
+            start += BYTE_LANES;
+        }
+        total += sum_lanes(&lanes);
+    }
+    // The last few positions: the same test on a copy padded with 0xFF, a byte UTF-8 never uses, so a
+    // comparison that reaches past the end is never equal to a real byte.
+    // Fewer than SPAN bytes are left, so every position's window fits in the padded copy.
+    let tail = &bytes[start.min(bytes.len())..];
+    let mut padded = [0xFF; SPAN + UTF8_WINDOW];
+    padded[..tail.len()].copy_from_slice(tail);
+    let tail_doubles = (0..tail.len())
+        .filter_map(|i| padded[i..].first_chunk())
+        .filter(|&&at| starts_a_double(at))
+        .count();
+    total + tail_doubles as u64
+}
+
+/// Whether the character whose encoding starts `at[0]` is followed by an equal character. `at` holds
+/// the eight bytes from there on; a continuation byte in `at[0]` gives `false`.
+#[inline]
+#[allow(clippy::needless_bitwise_bool)] // `&` evaluates both sides: no branch, so LLVM can vectorise it
+fn starts_a_double(at: [u8; UTF8_WINDOW]) -> bool {
+    let lead = at[0];
+    let one = (lead < 0x80) & (at[0] == at[1]);
+    let two = (lead & 0xE0 == 0xC0) & (at[0] == at[2]) & (at[1] == at[3]);
+    let three = (lead & 0xF0 == 0xE0) & (at[0] == at[3]) & (at[1] == at[4]) & (at[2] == at[5]);
+    let four =
+        (lead >= 0xF0) & (at[0] == at[4]) & (at[1] == at[5]) & (at[2] == at[6]) & (at[3] == at[7]);
+    one | two | three | four
+}
+
 /// Adds up the per-lane counters of one group of blocks.
 fn sum_lanes(lanes: &[u8; BYTE_LANES]) -> u64 {
     lanes.iter().map(|&c| u64::from(c)).sum()

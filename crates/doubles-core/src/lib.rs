@@ -9,8 +9,8 @@
 //! - [`fast`]: the counts LLVM vectorises: over ASCII bytes, over code points (`u32`), and
 //!   [`fast::DoublesCounter`] for text that arrives in chunks, as a long Python `str` does when read a piece
 //!   at a time.
-//! - [`count_doubles`] and [`count_doubles_utf8`]: the fast versions for a Rust string, exact (characters)
-//!   and byte-wise (the tutorial's bytes).
+//! - [`count_doubles`] and [`count_doubles_utf8`]: the fast versions for a Rust string, exact (characters,
+//!   compared by their UTF-8 encodings without decoding them) and byte-wise (the tutorial's bytes).
 //! - [`sample`]: the benchmark inputs.
 //!
 //! Nothing here can fail: every `&str`, byte slice and code-point slice has an answer, so the crate needs
@@ -21,16 +21,14 @@ pub mod fast;
 pub mod sample;
 pub mod steps;
 
-use fast::{DoublesCounter, count_equal_adjacent_bytes};
-
-/// Code points decoded at a time by [`count_doubles`] for non-ASCII text: 4 KiB of `u32`, small enough to
-/// stay in the L1 cache between being written and being counted.
-const DECODE_CHUNK: usize = 1024;
+use fast::count_equal_adjacent_bytes;
 
 /// How many neighbouring characters of `val` are equal: the tutorial's Python loop, for a Rust string.
 ///
-/// ASCII text is counted as bytes ([`fast::count_equal_adjacent_bytes`]); other text is decoded a small
-/// chunk at a time into code points and counted with [`fast::count_equal_adjacent_code_points`].
+/// It counts the ASCII start of the text as bytes, checking that it is ASCII in the same pass
+/// ([`fast::count_ascii_prefix`]), and the rest, from the first group that holds another character, by
+/// comparing whole characters' UTF-8 encodings ([`fast::count_equal_adjacent_chars`]); neither decodes
+/// a `char`.
 ///
 /// ```
 /// use doubles_core::count_doubles;
@@ -41,22 +39,13 @@ const DECODE_CHUNK: usize = 1024;
 /// ```
 #[must_use]
 pub fn count_doubles(val: &str) -> u64 {
-    if val.is_ascii() {
-        return count_equal_adjacent_bytes(val.as_bytes());
-    }
-    let mut counter = DoublesCounter::new();
-    let mut buffer = [0u32; DECODE_CHUNK];
-    let mut chars = val.chars();
-    loop {
-        let mut filled = 0;
-        for (slot, c) in buffer.iter_mut().zip(chars.by_ref()) {
-            *slot = u32::from(c);
-            filled += 1;
-        }
-        counter.feed_code_points(&buffer[..filled]);
-        if filled < DECODE_CHUNK {
-            return counter.total();
-        }
+    let (ascii_doubles, ascii_end) = fast::count_ascii_prefix(val.as_bytes());
+    // The prefix ends on a character boundary (after an ASCII byte), so `get` always succeeds; were it
+    // ever not to, counting the whole text the slower way is still exact.
+    match val.get(ascii_end..) {
+        Some("") => ascii_doubles,
+        Some(rest) => ascii_doubles + fast::count_equal_adjacent_chars(rest),
+        None => fast::count_equal_adjacent_chars(val),
     }
 }
 

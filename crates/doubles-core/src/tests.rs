@@ -1,7 +1,8 @@
 //! Unit and property tests: every fast count against the plainest possible loop.
 
 use super::fast::{
-    BYTE_LANES, DoublesCounter, count_equal_adjacent_bytes, count_equal_adjacent_code_points,
+    BYTE_LANES, DoublesCounter, count_ascii_prefix, count_equal_adjacent_bytes,
+    count_equal_adjacent_chars, count_equal_adjacent_code_points,
 };
 use super::steps::{count_doubles_bytes_tutorial, count_doubles_pairwise, count_doubles_tutorial};
 use super::{count_doubles, count_doubles_utf8, sample};
@@ -132,7 +133,64 @@ fn counter_joins_pieces_of_both_kinds() {
     assert_eq!(counter.total(), 4); // a|a, a|a, é|é, bb
 }
 
+#[test]
+fn chars_and_prefix_at_every_length_and_position() {
+    // Every length around one block and one flush group, with the first non-ASCII character anywhere.
+    let base = sample::random_text(3 * 255 * BYTE_LANES, "ab", 5);
+    for len in (0..300).chain(255 * BYTE_LANES - 70..255 * BYTE_LANES + 70) {
+        let ascii = &base[..len];
+        assert_eq!(
+            count_ascii_prefix(ascii.as_bytes()),
+            (naive(ascii.as_bytes()), len)
+        );
+        for position in [0, len / 2, len.saturating_sub(1)] {
+            let text = format!(
+                "{}ää{}",
+                &ascii[..position.min(len)],
+                &ascii[position.min(len)..]
+            );
+            let expected = naive(&code_points(&text));
+            assert_eq!(count_doubles(&text), expected, "{len} {position}");
+            assert_eq!(
+                count_equal_adjacent_chars(&text),
+                expected,
+                "{len} {position}"
+            );
+        }
+    }
+    let mixed = sample::mixed_text(20_000, 3);
+    assert_eq!(
+        count_equal_adjacent_chars(&mixed),
+        naive(&code_points(&mixed))
+    );
+    let crabs = "🦀".repeat(255 * BYTE_LANES + 3);
+    assert_eq!(
+        count_equal_adjacent_chars(&crabs),
+        crabs.chars().count() as u64 - 1
+    );
+}
+
 proptest! {
+    #[test]
+    fn utf8_comparison_equals_the_python_loop(text in any::<String>()) {
+        prop_assert_eq!(count_equal_adjacent_chars(&text), naive(&code_points(&text)));
+    }
+
+    #[test]
+    fn utf8_comparison_on_long_awkward_text(text in awkward_text(), times in 1usize..40) {
+        let text = text.repeat(times);
+        prop_assert_eq!(count_equal_adjacent_chars(&text), naive(&code_points(&text)));
+        prop_assert_eq!(count_doubles(&text), naive(&code_points(&text)));
+    }
+
+    #[test]
+    fn ascii_prefix_ends_where_claimed(bytes in prop::collection::vec(prop::sample::select(vec![b'a', b'b', 0xC3]), 0..40_000)) {
+        let (doubles, end) = count_ascii_prefix(&bytes);
+        prop_assert!(end == bytes.len() || end + BYTE_LANES * 255 > bytes.iter().position(|&b| b >= 0x80).unwrap_or(0));
+        prop_assert!(bytes[..end].is_ascii());
+        prop_assert_eq!(doubles, naive(&bytes[..(end + 1).min(bytes.len())]));
+    }
+
     #[test]
     fn count_doubles_equals_the_python_loop(text in any::<String>()) {
         prop_assert_eq!(count_doubles(&text), naive(&code_points(&text)));
