@@ -108,6 +108,25 @@ test-wheels: wheels
     $py -m pytest -q
     $py -m mypy.stubtest --allowlist stubtest-allowlist.txt $modules
 
+# Fuzz every core crate with cargo-fuzz (libFuzzer), each target for `seconds` seconds. Installs cargo-fuzz
+# if missing. cargo-fuzz needs nightly-only compiler flags; RUSTC_BOOTSTRAP=1 lets the stable toolchain
+# accept them, since this project builds with stable Rust only.
+fuzz seconds="60":
+    #!/usr/bin/env bash
+    set -euo pipefail
+    command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+    export RUSTC_BOOTSTRAP=1
+    for target in $(cargo fuzz list --fuzz-dir fuzz); do
+        echo "==> fuzzing $target for {{seconds}} s"
+        log="fuzz/target/$target.log"
+        mkdir -p fuzz/target
+        status=0
+        cargo fuzz run --fuzz-dir fuzz "$target" -- -max_total_time={{seconds}} -print_final_stats=1 \
+            >"$log" 2>&1 || status=$?
+        grep -E "^(stat::number_of_executed_units|Done)" "$log" || true
+        if [ "$status" -ne 0 ]; then tail -40 "$log"; echo "fuzz target $target failed (log: $log)"; exit 1; fi
+    done
+
 # Format Rust and Python code.
 fmt: setup
     cargo fmt --all
