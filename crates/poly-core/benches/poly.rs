@@ -59,6 +59,9 @@ fn at_scale(c: &mut Criterion) {
     let shapes = field.shapes();
     let mut group = c.benchmark_group("scale: 100k polygons, 10k points");
     group.sample_size(20);
+    group.bench_function("building the grid only", |b| {
+        b.iter(|| Search::new(black_box(&shapes), MAX_DIST, field.points.len()));
+    });
     group.bench_function("grid, one thread", |b| {
         b.iter(|| grid_one_thread(black_box(&shapes), &field.points));
     });

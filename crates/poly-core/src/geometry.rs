@@ -120,6 +120,27 @@ pub fn squared_distance(a: Point, b: Point) -> f64 {
     dx * dx + dy * dy
 }
 
+/// `max_dist²`, for the article's fourth step, which compares squared distances with it.
+///
+/// Squaring loses the sign: a negative `max_dist` (which admits nothing in Python, no distance being
+/// negative) would become a positive reach. This returns negative infinity for it, and for zero and NaN,
+/// so that `squared_distance(a, b) < squared_reach(max_dist)` is false for every pair, as in Python.
+///
+/// ```
+/// use poly_core::geometry::{squared_distance, squared_reach};
+/// assert_eq!(squared_reach(3.0), 9.0);
+/// assert!(!(squared_distance([0.0, 0.0], [0.5, 0.0]) < squared_reach(-1.0)));
+/// assert!(!(squared_distance([0.0, 0.0], [0.5, 0.0]) < squared_reach(f64::NEG_INFINITY)));
+/// ```
+#[must_use]
+pub fn squared_reach(max_dist: f64) -> f64 {
+    if max_dist > 0.0 {
+        max_dist * max_dist
+    } else {
+        f64::NEG_INFINITY
+    }
+}
+
 /// The distance between two points, `sqrt(dx² + dy²)`, rounded as `np.linalg.norm(a - b)` rounds it.
 ///
 /// ```
@@ -147,6 +168,78 @@ pub fn distance(a: Point, b: Point) -> f64 {
 #[inline]
 pub fn is_close(center: Point, point: Point, max_dist: f64) -> bool {
     distance(center, point) < max_dist
+}
+
+/// The Python original's test against one `max_dist`, answered mostly without the square root.
+///
+/// [`is_close`] takes a square root per polygon. Squaring instead (`d² < max_dist²`) is the article's
+/// fourth step, but it rounds differently within an ulp or two of the boundary, and `max_dist²` underflows
+/// for tiny distances. `Reach` keeps the exact answer: it compares `d²` with `max_dist²` widened and narrowed
+/// by a relative 1e-12, far more than the rounding of either form, and takes the square root only for the
+/// rare `d²` between the two. When `max_dist²` is not a normal positive number (NaN, zero, negative,
+/// subnormal, infinite `max_dist`), every test is exact.
+///
+/// ```
+/// use poly_core::geometry::{Reach, is_close};
+/// let reach = Reach::new(5.0);
+/// for d in [4.0, 4.999_999_999_999_999, 5.0, 5.000_000_000_000_001, 6.0] {
+///     assert_eq!(reach.contains([0.0, 0.0], [d, 0.0]), is_close([0.0, 0.0], [d, 0.0], 5.0));
+/// }
+/// assert!(!Reach::new(-5.0).contains([0.0, 0.0], [1.0, 0.0]));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Reach {
+    max_dist: f64,
+    /// Below this squared distance a center is surely close.
+    inside: f64,
+    /// At or above this squared distance a center is surely not close.
+    outside: f64,
+}
+
+impl Reach {
+    /// The relative margin around `max_dist²` inside which the square root decides.
+    const MARGIN: f64 = 1e-12;
+
+    /// Prepares the test `distance(center, point) < max_dist`.
+    #[must_use]
+    pub fn new(max_dist: f64) -> Self {
+        let square = max_dist * max_dist;
+        if max_dist > 0.0 && square.is_normal() {
+            Self {
+                max_dist,
+                inside: square * (1.0 - Self::MARGIN),
+                outside: square * (1.0 + Self::MARGIN),
+            }
+        } else {
+            // No shortcut: every finite squared distance goes to the exact test.
+            Self {
+                max_dist,
+                inside: f64::NEG_INFINITY,
+                outside: f64::INFINITY,
+            }
+        }
+    }
+
+    /// The `max_dist` this test was made for.
+    #[must_use]
+    pub fn max_dist(&self) -> f64 {
+        self.max_dist
+    }
+
+    /// Exactly [`is_close`]`(center, point, max_dist)`.
+    #[must_use]
+    #[inline]
+    pub fn contains(&self, center: Point, point: Point) -> bool {
+        let square = squared_distance(center, point);
+        if square < self.inside {
+            true
+        } else if square >= self.outside {
+            false
+        } else {
+            // Near the boundary, or NaN: the Python original's own form decides.
+            square.sqrt() < self.max_dist
+        }
+    }
 }
 
 /// The article's first distance: `(center - point).norm()` with ndarray-linalg's `Norm`, on an owned copy of
@@ -356,6 +449,20 @@ mod tests {
             let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
             let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
             prop_assert!(mean >= lo - 1e-6 && mean <= hi + 1e-6);
+        }
+
+        #[test]
+        fn reach_is_exactly_is_close(
+            a in prop::array::uniform2(-1e3f64..1e3),
+            b in prop::array::uniform2(-1e3f64..1e3),
+            r in prop_oneof![0.0f64..2e3, Just(f64::NAN), Just(-3.0), Just(f64::INFINITY), 1e-200f64..1e-150],
+        ) {
+            prop_assert_eq!(Reach::new(r).contains(a, b), is_close(a, b, r));
+            // On the boundary itself, where rounding decides.
+            let d = distance(a, b);
+            for r in [d, d.next_up(), d.next_down()] {
+                prop_assert_eq!(Reach::new(r).contains(a, b), is_close(a, b, r));
+            }
         }
 
         #[test]

@@ -23,7 +23,7 @@
 //!   infinite, centers spread over more than `f64::MAX`, more than `u32::MAX` polygons); callers then
 //!   scan every center.
 
-use crate::geometry::{Point, is_close};
+use crate::geometry::{Point, Reach, Shape};
 
 /// Cells are never narrower than this, so the exact distance test cannot accept a center outside the cells
 /// read even where `dx * dx` underflows (see the module notes).
@@ -32,7 +32,9 @@ const MIN_CELL: f64 = 1e-150;
 /// At most this many cells per center (plus a constant), bounding the memory of a sparse grid.
 const CELLS_PER_CENTER: usize = 4;
 
-/// Centers filed by grid cell; built once for one `max_dist`, queried by any number of points.
+/// Polygons (center and area) filed by the grid cell of their center; built once for one `max_dist`,
+/// queried by any number of points. Each entry carries the area too, so that choosing the smallest close
+/// polygon reads only the cells' own memory, not a random place in a large array.
 #[derive(Debug, Clone)]
 pub struct GridIndex {
     /// The smallest finite center coordinates: the corner of cell (0, 0).
@@ -43,35 +45,35 @@ pub struct GridIndex {
     rows: usize,
     /// `starts[c]..starts[c + 1]` are the entries of cell `c` (row-major); `columns * rows + 1` long.
     starts: Vec<u32>,
-    /// The finite centers with their polygon's index, sorted by cell and then by index.
-    entries: Vec<(Point, u32)>,
-    max_dist: f64,
+    /// The polygons with a finite center, with their index, sorted by cell and then by index.
+    entries: Vec<(Shape, u32)>,
+    reach: Reach,
 }
 
 impl GridIndex {
-    /// Files `centers` (in input order: the polygon index is the position) for queries with `max_dist`.
+    /// Files `shapes` by center (in input order: the polygon index is the position) for queries with
+    /// `max_dist`.
     ///
     /// Returns `None` when a grid cannot help; see the module notes.
     ///
     /// ```
-    /// use poly_core::GridIndex;
-    /// let centers = [[0.0, 0.0], [5.0, 5.0], [50.0, 50.0]];
-    /// let grid = GridIndex::new(&centers, 10.0).expect("a grid fits");
+    /// use poly_core::{GridIndex, Shape};
+    /// let shapes: Vec<Shape> = [[0.0, 0.0], [5.0, 5.0], [50.0, 50.0]]
+    ///     .into_iter()
+    ///     .map(|center| Shape { center, area: 1.0 })
+    ///     .collect();
+    /// let grid = GridIndex::new(&shapes, 10.0).expect("a grid fits");
     /// assert_eq!(grid.close_to([1.0, 1.0]), vec![0, 1]);
-    /// assert!(GridIndex::new(&centers, f64::NAN).is_none());
+    /// assert!(GridIndex::new(&shapes, f64::NAN).is_none());
     /// ```
     #[must_use]
-    pub fn new(centers: &[Point], max_dist: f64) -> Option<Self> {
-        if !(max_dist.is_finite() && max_dist > 0.0) || u32::try_from(centers.len()).is_err() {
+    pub fn new(shapes: &[Shape], max_dist: f64) -> Option<Self> {
+        if !(max_dist.is_finite() && max_dist > 0.0) || u32::try_from(shapes.len()).is_err() {
             return None;
         }
-        let finite = || {
-            centers
-                .iter()
-                .filter(|c| c[0].is_finite() && c[1].is_finite())
-        };
+        let finite = |c: &Point| c[0].is_finite() && c[1].is_finite();
         let (mut lo, mut hi) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
-        for c in finite() {
+        for c in shapes.iter().map(|s| s.center).filter(finite) {
             for axis in 0..2 {
                 lo[axis] = lo[axis].min(c[axis]);
                 hi[axis] = hi[axis].max(c[axis]);
@@ -88,7 +90,7 @@ impl GridIndex {
             return None;
         }
 
-        let cap = (CELLS_PER_CENTER * centers.len() + 64) as f64;
+        let cap = (CELLS_PER_CENTER * shapes.len() + 64) as f64;
         let mut cell = max_dist.max(MIN_CELL).max(width.max(height) / cap);
         let (columns, rows) = loop {
             let columns = (width / cell).floor() + 1.0;
@@ -108,13 +110,13 @@ impl GridIndex {
             rows,
             starts: vec![0; columns * rows + 1],
             entries: Vec::new(),
-            max_dist,
+            reach: Reach::new(max_dist),
         };
-        // Counting sort, pass one: how many centers in each cell (shifted by one, to become the starts).
-        let mut cells = Vec::with_capacity(centers.len());
-        for (index, c) in centers.iter().enumerate() {
-            if c[0].is_finite() && c[1].is_finite() {
-                let cell = grid.cell_of(*c);
+        // Counting sort, pass one: how many polygons in each cell (shifted by one, to become the starts).
+        let mut cells = Vec::with_capacity(shapes.len());
+        for (index, shape) in shapes.iter().enumerate() {
+            if finite(&shape.center) {
+                let cell = grid.cell_of(shape.center);
                 grid.starts[cell + 1] += 1;
                 cells.push((cell, index));
             }
@@ -122,15 +124,19 @@ impl GridIndex {
         for i in 1..grid.starts.len() {
             grid.starts[i] += grid.starts[i - 1];
         }
-        // Pass two: place each center at the next free slot of its cell; input order is kept within a cell.
+        // Pass two: each polygon to the next free slot of its cell; input order is kept within a cell.
         let mut next: Vec<u32> = grid.starts[..grid.starts.len() - 1].to_vec();
-        grid.entries = vec![([0.0; 2], 0); cells.len()];
+        let blank = Shape {
+            center: [0.0; 2],
+            area: 0.0,
+        };
+        grid.entries = vec![(blank, 0); cells.len()];
         for (cell, index) in cells {
             let slot = &mut next[cell];
-            // `index < centers.len() <= u32::MAX`, checked on entry.
+            // `index < shapes.len() <= u32::MAX`, checked on entry.
             #[allow(clippy::cast_possible_truncation)]
             {
-                grid.entries[*slot as usize] = (centers[index], index as u32);
+                grid.entries[*slot as usize] = (shapes[index], index as u32);
             }
             *slot += 1;
         }
@@ -140,7 +146,7 @@ impl GridIndex {
     /// The `max_dist` this grid was built for.
     #[must_use]
     pub fn max_dist(&self) -> f64 {
-        self.max_dist
+        self.reach.max_dist()
     }
 
     /// Column or row of a coordinate, clamped into the grid (points far outside land on the border).
@@ -152,18 +158,21 @@ impl GridIndex {
         cell
     }
 
+    /// The cell a point falls in (clamped into the grid; NaN lands in a border cell), as a row-major
+    /// index: sorting points by it puts neighbours next to each other.
+    #[must_use]
+    pub fn cell_index(&self, point: Point) -> usize {
+        self.cell_of(point)
+    }
+
     fn cell_of(&self, c: Point) -> usize {
         self.axis_cell(c[1], 1, self.rows) * self.columns + self.axis_cell(c[0], 0, self.columns)
     }
 
-    /// Calls `found(index, center)` for every center strictly closer than `max_dist` to `point` (by
-    /// [`is_close`], the Python original's test), in no particular order across cells.
-    pub fn for_each_close(&self, point: Point, mut found: impl FnMut(usize, Point)) {
-        if !(point[0].is_finite() && point[1].is_finite()) {
-            return; // an infinite or NaN point is at an infinite or NaN distance from everything
-        }
-        let reach = self.max_dist;
-        // Whole rows of cells that might hold a close center, one extra on each side (module notes).
+    /// The cells that can hold a polygon close to `point`, as a range of columns and a range of rows,
+    /// one cell wider than `max_dist` on every side (module notes); `None` if `point` is far outside.
+    fn cells_near(&self, point: Point) -> Option<((usize, usize), (usize, usize))> {
+        let reach = self.reach.max_dist();
         let span = |axis: usize, count: usize| -> Option<(usize, usize)> {
             let first = ((point[axis] - reach - self.origin[axis]) / self.cell).floor() - 1.0;
             let last = ((point[axis] + reach - self.origin[axis]) / self.cell).floor() + 1.0;
@@ -176,21 +185,32 @@ impl GridIndex {
                 (self.axis_cell(point[axis] + reach, axis, count) + 1).min(count - 1),
             ))
         };
-        let (Some((x0, x1)), Some((y0, y1))) = (span(0, self.columns), span(1, self.rows)) else {
+        Some((span(0, self.columns)?, span(1, self.rows)?))
+    }
+
+    /// Calls `found(index, shape)` for every polygon whose center is strictly closer than `max_dist` to
+    /// `point` (exactly the Python original's test, see [`Reach`]), in no particular order across cells.
+    #[inline]
+    pub fn for_each_close(&self, point: Point, mut found: impl FnMut(usize, &Shape)) {
+        if !(point[0].is_finite() && point[1].is_finite()) {
+            return; // an infinite or NaN point is at an infinite or NaN distance from everything
+        }
+        let Some(((x0, x1), (y0, y1))) = self.cells_near(point) else {
             return;
         };
         for row in y0..=y1 {
+            // Row-major cells: columns x0..=x1 of one row are one contiguous run of entries.
             let first = self.starts[row * self.columns + x0] as usize;
             let end = self.starts[row * self.columns + x1 + 1] as usize;
-            for &(center, index) in &self.entries[first..end] {
-                if is_close(center, point, reach) {
-                    found(index as usize, center);
+            for (shape, index) in &self.entries[first..end] {
+                if self.reach.contains(shape.center, point) {
+                    found(*index as usize, shape);
                 }
             }
         }
     }
 
-    /// Indices of the centers strictly closer than `max_dist` to `point`, in input order.
+    /// Indices of the polygons whose center is strictly closer than `max_dist` to `point`, in input order.
     #[must_use]
     pub fn close_to(&self, point: Point) -> Vec<usize> {
         let mut close = Vec::new();
@@ -210,8 +230,16 @@ impl GridIndex {
 #[allow(clippy::float_cmp)] // equality to the last bit with numpy is what these tests check
 mod tests {
     use super::*;
+    use crate::geometry::is_close;
     use crate::search::close_indices;
     use proptest::prelude::*;
+
+    fn shapes(centers: &[Point]) -> Vec<Shape> {
+        centers
+            .iter()
+            .map(|&center| Shape { center, area: 1.0 })
+            .collect()
+    }
 
     fn scan(centers: &[Point], point: Point, max_dist: f64) -> Vec<usize> {
         centers
@@ -226,15 +254,15 @@ mod tests {
     fn refuses_what_it_cannot_index() {
         let centers = [[0.0, 0.0]];
         for bad in [f64::NAN, 0.0, -1.0, f64::INFINITY, f64::NEG_INFINITY] {
-            assert!(GridIndex::new(&centers, bad).is_none(), "{bad}");
+            assert!(GridIndex::new(&shapes(&centers), bad).is_none(), "{bad}");
         }
-        assert!(GridIndex::new(&[[-1e308, 0.0], [1e308, 0.0]], 1.0).is_none());
+        assert!(GridIndex::new(&shapes(&[[-1e308, 0.0], [1e308, 0.0]]), 1.0).is_none());
     }
 
     #[test]
     fn no_finite_center_answers_nothing() {
         let centers = [[f64::NAN, 0.0], [f64::INFINITY, 1.0]];
-        let grid = GridIndex::new(&centers, 1.0).expect("grid");
+        let grid = GridIndex::new(&shapes(&centers), 1.0).expect("grid");
         assert!(grid.close_to([0.0, 0.0]).is_empty());
         let grid = GridIndex::new(&[], 1.0).expect("grid");
         assert!(grid.close_to([0.0, 0.0]).is_empty());
@@ -243,7 +271,7 @@ mod tests {
     #[test]
     fn far_apart_centers_with_a_tiny_reach_stay_small() {
         let centers = [[0.0, 0.0], [1e12, 1e12], [1e-9, 0.0]];
-        let grid = GridIndex::new(&centers, 1e-6).expect("grid");
+        let grid = GridIndex::new(&shapes(&centers), 1e-6).expect("grid");
         let (c, r) = grid.dimensions();
         assert!(c * r <= CELLS_PER_CENTER * 3 + 64);
         assert_eq!(grid.close_to([0.0, 0.0]), vec![0, 2]);
@@ -256,7 +284,7 @@ mod tests {
         let point = [0.0, 0.0];
         let reach = 1e-170;
         assert!(is_close(centers[0], point, reach));
-        let grid = GridIndex::new(&centers, reach).expect("grid");
+        let grid = GridIndex::new(&shapes(&centers), reach).expect("grid");
         assert_eq!(grid.close_to(point), scan(&centers, point, reach));
     }
 
@@ -265,7 +293,7 @@ mod tests {
         let centers: Vec<Point> = (0..100)
             .map(|i| [f64::from(i), f64::from(i % 10)])
             .collect();
-        let grid = GridIndex::new(&centers, 3.0).expect("grid");
+        let grid = GridIndex::new(&shapes(&centers), 3.0).expect("grid");
         for point in [
             [-2.0, -2.0],
             [1e300, 0.0],
@@ -297,7 +325,7 @@ mod tests {
             points in prop::collection::vec(prop::array::uniform2(coordinate()), 1..20),
             max_dist in prop_oneof![0.001f64..40.0, (1i32..10).prop_map(f64::from), 1e-200f64..1e-150],
         ) {
-            let grid = GridIndex::new(&centers, max_dist).expect("a finite positive reach");
+            let grid = GridIndex::new(&shapes(&centers), max_dist).expect("a finite positive reach");
             for point in points {
                 prop_assert_eq!(grid.close_to(point), scan(&centers, point, max_dist));
                 prop_assert_eq!(close_indices(&centers, point, max_dist), scan(&centers, point, max_dist));
@@ -309,7 +337,7 @@ mod tests {
             centers in prop::collection::vec(prop::array::uniform2(-1e9f64..1e9), 1..100),
             max_dist in 1e-3f64..1.0,
         ) {
-            let grid = GridIndex::new(&centers, max_dist).expect("grid");
+            let grid = GridIndex::new(&shapes(&centers), max_dist).expect("grid");
             let (c, r) = grid.dimensions();
             prop_assert!(c * r <= CELLS_PER_CENTER * centers.len() + 64);
             for &point in centers.iter().take(5) {

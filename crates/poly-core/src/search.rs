@@ -11,7 +11,7 @@ use std::cmp::Ordering;
 
 use rayon::prelude::*;
 
-use crate::geometry::{Point, Shape, is_close};
+use crate::geometry::{Point, Reach, Shape};
 use crate::grid::GridIndex;
 
 /// Below this many points a batch runs on the calling thread: waking the pool costs more than it saves.
@@ -32,10 +32,11 @@ const GRID_MIN_POINTS: usize = 4;
 /// ```
 #[must_use]
 pub fn close_indices(centers: &[Point], point: Point, max_dist: f64) -> Vec<usize> {
+    let reach = Reach::new(max_dist);
     centers
         .iter()
         .enumerate()
-        .filter(|&(_, &center)| is_close(center, point, max_dist))
+        .filter(|&(_, &center)| reach.contains(center, point))
         .map(|(index, _)| index)
         .collect()
 }
@@ -101,7 +102,7 @@ impl SmallestArea {
 #[derive(Debug, Clone)]
 pub struct Search<'a> {
     shapes: &'a [Shape],
-    max_dist: f64,
+    reach: Reach,
     grid: Option<GridIndex>,
 }
 
@@ -110,14 +111,13 @@ impl<'a> Search<'a> {
     #[must_use]
     pub fn new(shapes: &'a [Shape], max_dist: f64, expected_points: usize) -> Self {
         let grid = if expected_points >= GRID_MIN_POINTS && !shapes.is_empty() {
-            let centers: Vec<Point> = shapes.iter().map(|s| s.center).collect();
-            GridIndex::new(&centers, max_dist)
+            GridIndex::new(shapes, max_dist)
         } else {
             None
         };
         Self {
             shapes,
-            max_dist,
+            reach: Reach::new(max_dist),
             grid,
         }
     }
@@ -131,19 +131,30 @@ impl<'a> Search<'a> {
     /// Calls `found(index, shape)` for every polygon whose center is strictly closer than `max_dist`.
     pub fn for_each_close(&self, point: Point, mut found: impl FnMut(usize, &Shape)) {
         match &self.grid {
-            Some(grid) => grid.for_each_close(point, |index, _| {
-                if let Some(shape) = self.shapes.get(index) {
-                    found(index, shape);
-                }
-            }),
+            Some(grid) => grid.for_each_close(point, found),
             None => {
                 for (index, shape) in self.shapes.iter().enumerate() {
-                    if is_close(shape.center, point, self.max_dist) {
+                    if self.reach.contains(shape.center, point) {
                         found(index, shape);
                     }
                 }
             }
         }
+    }
+
+    /// The points' indices sorted by grid cell, or `None` without a grid (or with too few points to gain).
+    fn visiting_order(&self, points: &[Point]) -> Option<Vec<usize>> {
+        let grid = self.grid.as_ref()?;
+        if points.len() < PARALLEL_MIN_POINTS {
+            return None;
+        }
+        let mut order: Vec<(usize, usize)> = points
+            .iter()
+            .enumerate()
+            .map(|(i, &p)| (grid.cell_index(p), i))
+            .collect();
+        order.sort_unstable();
+        Some(order.into_iter().map(|(_, i)| i).collect())
     }
 
     /// Indices of the close polygons, in input order.
@@ -166,17 +177,43 @@ impl<'a> Search<'a> {
     }
 }
 
-/// Runs `query` for every point, in order, on the current rayon pool when there are enough points.
-fn per_point<T: Send>(points: &[Point], query: impl Fn(Point) -> T + Sync) -> Vec<T> {
-    if points.len() < PARALLEL_MIN_POINTS {
-        points.iter().map(|&p| query(p)).collect()
+/// Runs `query` for every point and returns the answers in the points' order; on the current rayon pool
+/// when there are enough points.
+///
+/// With a grid, the points are visited in the order of their cells, not in the caller's order: nearby
+/// points read the same cells, which are then still in the cache. At the scale of 100,000 polygons the
+/// cells no longer fit in the per-core cache, and random order spends most of its time waiting for memory.
+fn per_point<T: Send>(
+    search: &Search<'_>,
+    points: &[Point],
+    query: impl Fn(Point) -> T + Sync,
+) -> Vec<T> {
+    let Some(order) = search.visiting_order(points) else {
+        return if points.len() < PARALLEL_MIN_POINTS {
+            points.iter().map(|&p| query(p)).collect()
+        } else {
+            points
+                .par_iter()
+                .with_min_len(POINTS_PER_TASK)
+                .map(|&p| query(p))
+                .collect()
+        };
+    };
+    let answers: Vec<(usize, T)> = if points.len() < PARALLEL_MIN_POINTS {
+        order.iter().map(|&i| (i, query(points[i]))).collect()
     } else {
-        points
+        order
             .par_iter()
             .with_min_len(POINTS_PER_TASK)
-            .map(|&p| query(p))
+            .map(|&i| (i, query(points[i])))
             .collect()
+    };
+    let mut slots: Vec<Option<T>> = std::iter::repeat_with(|| None).take(points.len()).collect();
+    for (i, answer) in answers {
+        slots[i] = Some(answer);
     }
+    // Every index appears once in `order`, so every slot is filled.
+    slots.into_iter().flatten().collect()
 }
 
 /// For each point (in order) that has at least one polygon closer than `max_dist`: the point's index and
@@ -198,7 +235,7 @@ pub fn find_all_close(
     max_dist: f64,
 ) -> Vec<(usize, Vec<usize>)> {
     let search = Search::new(shapes, max_dist, points.len());
-    per_point(points, |p| search.close_to(p))
+    per_point(&search, points, |p| search.close_to(p))
         .into_iter()
         .enumerate()
         .filter(|(_, close)| !close.is_empty())
@@ -220,7 +257,7 @@ pub fn find_all_close(
 #[must_use]
 pub fn best_polygons(shapes: &[Shape], points: &[Point], max_dist: f64) -> Vec<(usize, usize)> {
     let search = Search::new(shapes, max_dist, points.len());
-    per_point(points, |p| search.best_for(p))
+    per_point(&search, points, |p| search.best_for(p))
         .into_iter()
         .enumerate()
         .filter_map(|(point, best)| best.map(|polygon| (point, polygon)))

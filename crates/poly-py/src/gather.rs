@@ -53,6 +53,26 @@ pub fn as_polygon<'a, 'py>(
     })
 }
 
+/// Every item of `polygons`, in a `Vec` (the article's steps take a `Vec` argument, which pyo3 fills so).
+pub fn items<'py>(polygons: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    let mut items = Vec::new();
+    for_each_item(polygons, |_, item| {
+        items.push(item.clone());
+        Ok(())
+    })?;
+    Ok(items)
+}
+
+/// Every item of `polygons` as a `Polygon`, in a `Vec`; a `TypeError` names the first that is not one.
+pub fn polygons<'py>(polygons: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, Polygon>>> {
+    let mut all = Vec::new();
+    for_each_item(polygons, |index, item| {
+        all.push(as_polygon(index, item)?.clone());
+        Ok(())
+    })?;
+    Ok(all)
+}
+
 /// Every polygon of `polygons`, with its center and area copied out as plain data for the search.
 pub fn polygons_and_shapes<'py>(
     polygons: &Bound<'py, PyAny>,

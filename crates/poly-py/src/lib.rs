@@ -5,7 +5,7 @@
 //! itself (spread over a thread pool when there are many points), and turns the indices that come back
 //! into the caller's own objects: the same Polygon instances, the caller's rows of `points`.
 //!
-//! The compiled module is `poly_match_rs._poly_match_rs`; the Python package `poly_match_rs` (in
+//! The compiled module is `poly_match_rs.poly_match_rs`; the Python package `poly_match_rs` (in
 //! `python/`) re-exports it and registers the article's steps as `poly_match_rs.v1` .. `v4`.
 
 // The `///` comments on `#[pyfunction]`s are Python docstrings, written for `help()`, not rustdoc.
@@ -132,7 +132,7 @@ fn best_polygons<'py>(
 
 /// Polygons close to a point: the article "Making Python 100x faster with less than 100 lines of Rust",
 /// step by step (the submodules v1 .. v4), and all of its main in Rust (best_polygons).
-#[pymodule(gil_used = false, name = "_poly_match_rs", module = "poly_match_rs")]
+#[pymodule(gil_used = false, module = "poly_match_rs")]
 mod poly_match_rs {
     #[pymodule_export]
     use super::{Polygon, best_polygons, find_all_close_polygons, find_close_polygons};

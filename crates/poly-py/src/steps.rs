@@ -20,7 +20,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyList;
 
 use crate::arrays;
-use crate::gather::{as_polygon, for_each_item};
+use crate::gather::{self, as_polygon, for_each_item};
 
 fn name(text: &'static str) -> impl Fn() -> String {
     move || text.to_owned()
@@ -28,7 +28,7 @@ fn name(text: &'static str) -> impl Fn() -> String {
 
 /// Step 1: the naive port, over any Python objects that have a `.center` numpy array.
 pub mod v1 {
-    use super::{PyList, PyResult, PyValueError, Python, arrays, for_each_item, name};
+    use super::{PyList, PyResult, PyValueError, Python, arrays, gather, name};
     use numpy::PyArrayMethods;
     use pyo3::prelude::*;
 
@@ -55,24 +55,25 @@ pub mod v1 {
         let point = point.try_readonly()?;
         let point = point.as_array();
         let mut close = Vec::new();
-        for_each_item(polygons, |index, item| {
-            let center = item.getattr(pyo3::intern!(py, "center"))?;
-            let center = arrays::point_array(&center, &|| format!("polygons[{index}].center"))?;
+        for (index, item) in gather::items(polygons)?.into_iter().enumerate() {
+            // A new Python string per lookup, as in the article (`intern!` would save that).
+            let center = item.getattr("center")?;
+            let center =
+                arrays::point_array(&center, &|| format!("polygons[{index}].center"))?;
             let center = center.try_readonly()?.as_array().to_owned();
             let distance = poly_core::geometry::norm_distance(center, &point)
                 .map_err(|e| PyValueError::new_err(e.to_string()))?;
             if distance < max_dist {
-                close.push(item.clone());
+                close.push(item);
             }
-            Ok(())
-        })?;
+        }
         PyList::new(py, close)
     }
 }
 
 /// Step 2: `Polygon` is a pyclass; the center is read from Rust, but still copied per polygon.
 pub mod v2 {
-    use super::{PyList, PyResult, PyValueError, Python, arrays, as_polygon, for_each_item, name};
+    use super::{PyList, PyResult, PyValueError, Python, arrays, gather, name};
     use numpy::PyArrayMethods;
     use pyo3::prelude::*;
 
@@ -98,16 +99,14 @@ pub mod v2 {
         let point = point.try_readonly()?;
         let point = point.as_array();
         let mut close = Vec::new();
-        for_each_item(polygons, |index, item| {
-            let polygon = as_polygon(index, item)?;
+        for polygon in gather::polygons(polygons)? {
             let center = ndarray::Array1::from(polygon.get().shape().center.to_vec());
             let distance = poly_core::geometry::norm_distance(center, &point)
                 .map_err(|e| PyValueError::new_err(e.to_string()))?;
             if distance < max_dist {
-                close.push(item.clone());
+                close.push(polygon);
             }
-            Ok(())
-        })?;
+        }
         PyList::new(py, close)
     }
 }
@@ -148,10 +147,10 @@ pub mod v3 {
 
 /// Step 4: squared distances, and the loop over the points in Rust too.
 pub mod v4 {
-    use super::{PyList, PyResult, Python, arrays, as_polygon, for_each_item, name};
+    use super::{PyList, PyResult, Python, arrays, gather, name};
     use crate::polygon::Polygon;
     use poly_core::Point;
-    use poly_core::geometry::squared_distance;
+    use poly_core::geometry::{squared_distance, squared_reach};
     use pyo3::prelude::*;
     use pyo3::types::PyTuple;
 
@@ -160,7 +159,7 @@ pub mod v4 {
         point: Point,
         max_dist: f64,
     ) -> Vec<Bound<'py, Polygon>> {
-        let reach = max_dist * max_dist;
+        let reach = squared_reach(max_dist);
         polygons
             .iter()
             .filter(|polygon| squared_distance(polygon.get().shape().center, point) < reach)
@@ -186,12 +185,7 @@ pub mod v4 {
         max_dist: f64,
     ) -> PyResult<Bound<'py, PyList>> {
         let point = arrays::point(point, &name("point"))?;
-        let mut all = Vec::new();
-        for_each_item(polygons, |index, item| {
-            all.push(as_polygon(index, item)?.clone());
-            Ok(())
-        })?;
-        PyList::new(py, close_to(&all, point, max_dist))
+        PyList::new(py, close_to(&gather::polygons(polygons)?, point, max_dist))
     }
 
     /// For each row of points (in order) that has close polygons: (the row, [the close polygons]).
@@ -211,11 +205,7 @@ pub mod v4 {
         points: &Bound<'py, PyAny>,
         max_dist: f64,
     ) -> PyResult<Bound<'py, PyList>> {
-        let mut all = Vec::new();
-        for_each_item(polygons, |index, item| {
-            all.push(as_polygon(index, item)?.clone());
-            Ok(())
-        })?;
+        let all = gather::polygons(polygons)?;
         let rows = arrays::points(points)?;
         let found = PyList::empty(py);
         for (index, &point) in rows.iter().enumerate() {

@@ -9,7 +9,7 @@ The article "Making Python 100x faster with less than 100 lines of Rust" (Ohad R
 
 import sys as _sys
 
-from poly_match_rs._poly_match_rs import (
+from poly_match_rs.poly_match_rs import (
     Polygon,
     __version__,
     best_polygons,

@@ -5,16 +5,30 @@ from typing import Any, Final, TypeVar
 
 import numpy as np
 import numpy.typing as npt
+from typing_extensions import disjoint_base
 
 from . import v1 as v1
 from . import v2 as v2
 from . import v3 as v3
 from . import v4 as v4
 
+__all__ = [
+    "Polygon",
+    "__version__",
+    "best_polygons",
+    "find_all_close_polygons",
+    "find_close_polygons",
+    "v1",
+    "v2",
+    "v3",
+    "v4",
+]
+
 __version__: Final[str]
 
 _P = TypeVar("_P", bound=Polygon)
 
+@disjoint_base
 class Polygon:
     """A polygon given by its vertices, with its center and area computed once.
 
@@ -37,9 +51,7 @@ class Polygon:
         """The shoelace area, ``0.5 * |dot(x, roll(y, 1)) - dot(y, roll(x, 1))|``."""
     def __reduce__(self) -> tuple[Any, ...]: ...
 
-def find_close_polygons(
-    polygons: Iterable[_P], point: npt.NDArray[Any], max_dist: float
-) -> list[_P]:
+def find_close_polygons(polygons: Iterable[_P], point: npt.NDArray[Any], max_dist: float) -> list[_P]:
     """The polygons whose center is strictly closer than ``max_dist`` to ``point`` (shape ``(2,)``),
     in input order; the caller's own objects."""
 

@@ -5,6 +5,8 @@ from typing import Any, TypeVar
 
 import numpy.typing as npt
 
+__all__ = ["find_close_polygons"]
+
 _T = TypeVar("_T")
 
 def find_close_polygons(polygons: Iterable[_T], point: npt.NDArray[Any], max_dist: float) -> list[_T]:

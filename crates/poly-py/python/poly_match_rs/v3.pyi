@@ -7,6 +7,8 @@ import numpy.typing as npt
 
 from poly_match_rs import Polygon as Polygon
 
+__all__ = ["Polygon", "find_close_polygons"]
+
 _P = TypeVar("_P", bound=Polygon)
 
 def find_close_polygons(polygons: Iterable[_P], point: npt.NDArray[Any], max_dist: float) -> list[_P]:

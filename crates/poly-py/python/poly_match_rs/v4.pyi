@@ -7,6 +7,8 @@ import numpy.typing as npt
 
 from poly_match_rs import Polygon as Polygon
 
+__all__ = ["Polygon", "find_all_close_polygons", "find_close_polygons"]
+
 _P = TypeVar("_P", bound=Polygon)
 
 def find_close_polygons(polygons: Iterable[_P], point: npt.NDArray[Any], max_dist: float) -> list[_P]:
@@ -16,4 +18,5 @@ def find_close_polygons(polygons: Iterable[_P], point: npt.NDArray[Any], max_dis
 def find_all_close_polygons(
     polygons: Iterable[_P], points: npt.NDArray[Any], max_dist: float
 ) -> list[tuple[npt.NDArray[Any], list[_P]]]:
-    """For each row of ``points`` (shape ``(N, 2)``) with close polygons: ``(points[i], [close polygons])``."""
+    """For each row of ``points`` (shape ``(N, 2)``) with close polygons:
+    ``(points[i], [close polygons])``."""
