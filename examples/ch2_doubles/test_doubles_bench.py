@@ -16,12 +16,14 @@ The debug-build trap needs a second environment: `./just trap`.
 """
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # examples/, when run as a script
 
 import pytest
 import string_doubles
+from pytest_benchmark.fixture import BenchmarkFixture
 
 from ch2_doubles.doubles_python import (
     ascii_letters,
@@ -43,7 +45,7 @@ NON_ASCII = "1M characters of non-ASCII text"
 CHARACTERS = {ASCII: count_doubles(val), NON_ASCII: count_doubles(text)}
 BYTES = {ASCII: CHARACTERS[ASCII], NON_ASCII: count_doubles_bytes(text)}
 
-STEPS = {
+STEPS: dict[str, tuple[Callable[[str], int], dict[str, int]]] = {
     "python-loop": (count_doubles, CHARACTERS),
     "rust-tutorial-port": (string_doubles.count_doubles_tutorial, CHARACTERS),
     "numpy-one-liner": (count_doubles_numpy, BYTES),
@@ -56,20 +58,20 @@ STEPS = {
 
 
 @pytest.mark.parametrize("step", STEPS)
-def test_ascii_letters(benchmark, step):
+def test_ascii_letters(benchmark: BenchmarkFixture, step: str) -> None:
     function, expected = STEPS[step]
     benchmark.group = ASCII
     assert benchmark(function, val) == expected[ASCII]
 
 
 @pytest.mark.parametrize("step", STEPS)
-def test_non_ascii_text(benchmark, step):
+def test_non_ascii_text(benchmark: BenchmarkFixture, step: str) -> None:
     function, expected = STEPS[step]
     benchmark.group = NON_ASCII
     assert benchmark(function, text) == expected[NON_ASCII]
 
 
-def test_bytes_are_the_wrong_answer_on_non_ascii_text():
+def test_bytes_are_the_wrong_answer_on_non_ascii_text() -> None:
     # Not a benchmark: the reason the non-ASCII group exists.
     assert count_doubles_numpy(text) != count_doubles(text)
 

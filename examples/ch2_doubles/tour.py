@@ -109,9 +109,7 @@ def measure(full: bool = False) -> Chapter:
         Row(NON_ASCII + "Rust, the tutorial's port", timed(sd.count_doubles_tutorial, text)),
         Row(NON_ASCII + "Rust, count_doubles_bytes", timed(sd.count_doubles_bytes, text), note=wrong),
         Row(NON_ASCII + BEST, timed(sd.count_doubles, text), note="exact"),
-        Row(
-            NON_ASCII + "Rust alone, no Python", rust_alone("mixed", 21), note="compares UTF-8 encodings"
-        ),
+        Row(NON_ASCII + "Rust alone, no Python", rust_alone("mixed", 21), note="compares UTF-8 encodings"),
     ]
 
     exact, numpy_says = count_doubles(text), count_doubles_numpy(text)
