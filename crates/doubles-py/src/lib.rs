@@ -7,9 +7,10 @@
 //!   its own character buffer from `PyUnicode_AsUTF8AndSize`, and the byte count runs with the GIL
 //!   released when the string is long.
 //! - Other strings are read as code points, a chunk at a time, with the stable ABI's
-//!   `PyUnicode_Substring` and `PyUnicode_AsUCS4`, into a buffer on the stack that stays in the L1 cache.
-//!   This never asks CPython for the UTF-8 form of a non-ASCII string, which would build a UTF-8 copy
-//!   and keep it inside the string object for the rest of the string's life.
+//!   `PyUnicode_Substring` and `PyUnicode_AsUCS4`, into a small buffer that stays in the cache (on the
+//!   stack; for long strings a 256 KiB batch, counted with the GIL released). This never asks CPython
+//!   for the UTF-8 form of a non-ASCII string, which would build a UTF-8 copy and keep it inside the
+//!   string object for the rest of the string's life.
 //!
 //! The tutorial's steps take the string the way a `&str` argument does (UTF-8, via
 //! `PyUnicode_AsUTF8AndSize`), so they keep the tutorial's behaviour, limits included.
