@@ -58,7 +58,7 @@ def measure(full: bool = False) -> Chapter:
     # The tutorial's input is only a million characters, so even the quick tour uses its exact size;
     # --full just takes more runs of everything.
     repeat = 9 if full else 5
-    python_repeat = 7 if full else 3
+    python_repeat = 15 if full else 7
     val, text = ascii_letters(), mixed_text()
     chapter = TwoTexts(
         number=2,
