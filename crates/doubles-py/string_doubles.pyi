@@ -39,7 +39,7 @@ def count_doubles_bytes(val: str) -> int:
     """
 
 def count_doubles_tutorial(val: str) -> int:
-    """Step 1, the tutorial's first port: val.chars().zip(val.chars().skip(1)) over a Rust &str.
+    """Step 2 of chapter 2, the tutorial's first port: val.chars().zip(val.chars().skip(1)) on a &str.
 
     Raises:
         TypeError: val is not a str.
@@ -47,7 +47,7 @@ def count_doubles_tutorial(val: str) -> int:
     """
 
 def count_doubles_bytes_tutorial(val: str) -> int:
-    """Step 2, the tutorial's byte-wise loop: same answers as count_doubles_bytes(), one byte at a time.
+    """Step 4 of chapter 2, the tutorial's byte-wise loop: count_doubles_bytes(), one byte at a time.
 
     Raises:
         TypeError: val is not a str.
@@ -55,7 +55,7 @@ def count_doubles_bytes_tutorial(val: str) -> int:
     """
 
 def count_doubles_pairwise(val: str) -> int:
-    """Step 3, itertools' array_windows::<2>() (Python's pairwise): exact, as slow as step 1.
+    """Step 5 of chapter 2, itertools' array_windows::<2>() (Python's pairwise): exact, as slow as step 2.
 
     Raises:
         TypeError: val is not a str.

@@ -128,7 +128,9 @@ pub fn count_ascii_prefix(bytes: &[u8]) -> (u64, usize) {
         total += sum_lanes(&lanes);
         done += left_group.len() * BYTE_LANES;
     }
-    if left_tail.is_ascii() && right_tail.is_ascii() {
+    // The last byte is only ever on the right of a pair, which the group check above does not look at.
+    let last_is_ascii = bytes.last().is_some_and(u8::is_ascii);
+    if left_tail.is_ascii() && right_tail.is_ascii() && last_is_ascii {
         (total + count_scalar(left_tail, right_tail), bytes.len())
     } else {
         (total, done)

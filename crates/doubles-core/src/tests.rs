@@ -134,6 +134,17 @@ fn counter_joins_pieces_of_both_kinds() {
 }
 
 #[test]
+fn ascii_prefix_checks_the_last_byte_too() {
+    // 65 bytes: one full block of pairs and no tail, so the last byte is only ever a right-hand side.
+    let mut bytes = vec![b'a'; BYTE_LANES];
+    bytes.push(0xC3);
+    assert_eq!(count_ascii_prefix(&bytes), (63, 64));
+    bytes.pop();
+    bytes.push(b'a');
+    assert_eq!(count_ascii_prefix(&bytes), (64, 65));
+}
+
+#[test]
 fn chars_and_prefix_at_every_length_and_position() {
     // Every length around one block and one flush group, with the first non-ASCII character anywhere.
     let base = sample::random_text(3 * 255 * BYTE_LANES, "ab", 5);
@@ -184,11 +195,23 @@ proptest! {
     }
 
     #[test]
-    fn ascii_prefix_ends_where_claimed(bytes in prop::collection::vec(prop::sample::select(vec![b'a', b'b', 0xC3]), 0..40_000)) {
+    fn ascii_prefix_stops_in_the_group_of_the_first_other_byte(
+        ascii in prop::collection::vec(prop::sample::select(vec![b'a', b'b']), 0..40_000),
+        at in any::<prop::sample::Index>(),
+        with_other in any::<bool>(),
+    ) {
+        let mut bytes = ascii;
+        let other = with_other.then(|| at.index(bytes.len() + 1));
+        if let Some(i) = other {
+            bytes.insert(i, 0xC3);
+        }
         let (doubles, end) = count_ascii_prefix(&bytes);
-        prop_assert!(end == bytes.len() || end + BYTE_LANES * 255 > bytes.iter().position(|&b| b >= 0x80).unwrap_or(0));
         prop_assert!(bytes[..end].is_ascii());
         prop_assert_eq!(doubles, naive(&bytes[..(end + 1).min(bytes.len())]));
+        match other {
+            None => prop_assert_eq!(end, bytes.len()),
+            Some(i) => prop_assert!(end <= i && i <= end + 255 * BYTE_LANES),
+        }
     }
 
     #[test]
@@ -246,7 +269,8 @@ proptest! {
         let mut counter = DoublesCounter::new();
         for piece in cuts.windows(2).map(|w| &cps[w[0]..w[1]]) {
             // Feed ASCII pieces as bytes, as the Python wrapper does, and the others as code points.
-            let ascii: Option<Vec<u8>> = piece.iter().map(|&c| u8::try_from(c).ok().filter(u8::is_ascii)).collect();
+            let ascii: Option<Vec<u8>> =
+                piece.iter().map(|&c| u8::try_from(c).ok().filter(u8::is_ascii)).collect();
             match ascii {
                 Some(bytes) => counter.feed_ascii(&bytes),
                 None => counter.feed_code_points(piece),

@@ -295,7 +295,7 @@ fn count_doubles_bytes(py: Python<'_>, val: &Bound<'_, PyAny>) -> PyResult<u64> 
     ))
 }
 
-/// Step 1, the tutorial's first port: val.chars().zip(val.chars().skip(1)), over val as a Rust &str.
+/// Step 2 of chapter 2, the tutorial's first port: val.chars().zip(val.chars().skip(1)) on a &str.
 ///
 /// Exact on every str that has a UTF-8 form, one decoded character at a time. Like the tutorial's
 /// function it takes a &str, so a str holding a lone surrogate raises, and a non-ASCII str keeps a UTF-8
@@ -312,7 +312,7 @@ fn count_doubles_tutorial(py: Python<'_>, val: &Bound<'_, PyAny>) -> PyResult<u6
     Ok(py.detach(|| doubles_core::steps::count_doubles_tutorial(utf8)))
 }
 
-/// Step 2, the tutorial's byte-wise loop over val's UTF-8 bytes, as the tutorial wrote it.
+/// Step 4 of chapter 2, the tutorial's byte-wise loop over val's UTF-8 bytes, as it was written.
 ///
 /// Same answers as count_doubles_bytes() (right for ASCII only), one byte at a time.
 ///
@@ -327,9 +327,9 @@ fn count_doubles_bytes_tutorial(py: Python<'_>, val: &Bound<'_, PyAny>) -> PyRes
     Ok(py.detach(|| doubles_core::steps::count_doubles_bytes_tutorial(utf8)))
 }
 
-/// Step 3, "pythonic" Rust: itertools' array_windows::<2>() is Python's itertools.pairwise.
+/// Step 5 of chapter 2, "pythonic" Rust: itertools' array_windows::<2>(), Python's pairwise.
 ///
-/// Exact on every str that has a UTF-8 form; as slow as the first port.
+/// Exact on every str that has a UTF-8 form; as slow as the first port (step 2).
 ///
 /// Raises:
 ///     TypeError: val is not a str.
