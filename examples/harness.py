@@ -77,11 +77,14 @@ class Row:
     tutorial: str = ""
     """The tutorial's own figure for this step, as text ("19.07 s", "30x"); empty where it had none."""
     note: str = ""
+    baseline: str = ""
+    """The step this row's speed-up is relative to; empty means the chapter's baseline."""
 
 
 @dataclass
 class Chapter:
-    """A chapter's measured table. The first row named `baseline` is what speed-ups are relative to."""
+    """A chapter's measured table. Speed-ups are relative to the row named `baseline`, unless a row names
+    its own (a second workload measured in the same table, say)."""
 
     number: int
     title: str
@@ -94,7 +97,7 @@ class Chapter:
         return next((r.seconds for r in self.rows if r.step == step), None)
 
     def speedup(self, row: Row) -> float | None:
-        base = self.seconds_of(self.baseline)
+        base = self.seconds_of(row.baseline or self.baseline)
         if base is None or row.seconds is None or row.seconds <= 0:
             return None
         return base / row.seconds
