@@ -92,6 +92,8 @@ class Chapter:
     baseline: str
     rows: list[Row] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    headline: str = ""
+    """The step the README's summary reports for this chapter (the wheel's best); empty for none."""
 
     def seconds_of(self, step: str) -> float | None:
         return next((r.seconds for r in self.rows if r.step == step), None)

@@ -49,14 +49,38 @@ def markdown_table(chapter: Chapter) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def summary_table(chapters: list[Chapter]) -> str:
+    """One line per chapter: the tutorial's best reported speed-up beside this machine's best."""
+    lines = [
+        "| chapter | workload | the tutorial's best | this project, on this machine |",
+        "|---|---|---:|---:|",
+    ]
+    for chapter in chapters:
+        best = next((r for r in chapter.rows if r.step == chapter.headline), None)
+        if best is None:
+            continue
+        reported = [ratio for r in chapter.rows if (ratio := tutorial_ratio(r.tutorial))]
+        lines.append(
+            f"| {chapter.number}. {chapter.title} | {chapter.workload.split(';')[0]} "
+            f"| {format_ratio(max(reported)) if reported else '—'} "
+            f"| **{format_ratio(chapter.speedup(best))}** ({best.step}) |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def update_docs(chapters: list[Chapter], command: str) -> list[Path]:
-    """Replace the marked table of each measured chapter in README.md and docs/*.md."""
+    """Replace the marked tables of the measured chapters in README.md and docs/*.md."""
     changed = []
+    stamp = f"Measured with `{command}` on {time.strftime('%Y-%m-%d')}.\n"
     for page in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
         text = original = page.read_text()
+        if len(chapters) > 1:
+            summary = re.compile(r"(<!-- tour:summary -->\n).*?(<!-- /tour:summary -->)", re.DOTALL)
+            body = summary_table(chapters) + "\n" + stamp
+            text = summary.sub(lambda m, body=body: m.group(1) + body + m.group(2), text)
         for chapter in chapters:
             table = markdown_table(chapter).split("\n", 2)[2]  # without the heading line
-            body = f"{table}\nMeasured with `{command}` on {time.strftime('%Y-%m-%d')}.\n"
+            body = f"{table}\n{stamp}"
             pattern = re.compile(
                 rf"(<!-- tour:{chapter.number} -->\n).*?(<!-- /tour:{chapter.number} -->)", re.DOTALL
             )

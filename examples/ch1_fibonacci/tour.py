@@ -44,6 +44,7 @@ def measure(full: bool = False) -> Chapter:
         workload=f"fibo({n}) by double recursion ({2 * fibo_rust.fibo(n) - 1:,} calls); "
         "the tutorial timed fibo(40)",
         baseline=BASELINE,
+        headline="Rust, fibo_rust.fibo",
     )
 
     def memoised() -> int:

@@ -1,0 +1,84 @@
+"""Chapter 3's pytest-benchmark file: every step of the article on its data, then best_polygons against
+the scipy and numpy yardsticks at larger sizes, each answer checked against the Python original's.
+
+    ./just bench                      (all chapters)
+    python -m pytest examples/ch3_polygons --benchmark-enable --benchmark-only
+
+Compare the `mean` column within a group: pytest-benchmark lists the steps fastest first.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import poly_match_rs
+import pytest
+
+from ch3_polygons import poly_match, yardsticks
+from ch3_polygons.ladder import STEPS
+
+
+def answer(result, polygons):
+    """(row, polygon index) pairs, comparable across polygon types."""
+    index = {id(p): i for i, p in enumerate(polygons)}
+    return [(tuple(row), index[id(p)]) for row, p in result]
+
+
+@pytest.fixture(scope="module")
+def article_answer():
+    polygons, points = poly_match.generate_example()
+    return answer(poly_match.main(polygons, points), polygons)
+
+
+@pytest.mark.parametrize("step", STEPS, ids=[step.key for step in STEPS])
+def test_article(benchmark, step, article_answer):
+    benchmark.group = "the article's data: 1000 polygons, 100 points"
+    generate_example, main = step.load()
+    polygons, points = generate_example()
+    main(polygons, points)  # the Python original caches centers and areas on first use
+    assert answer(benchmark(main, polygons, points), polygons) == article_answer
+
+
+# Larger fields: 1000 x 1000, max_dist 10. (polygons, points) per size; numpy only where its
+# points x polygons distance matrix stays below about 200 MB.
+SIZES = {"10k polygons, 1k points": (10_000, 1_000), "100k polygons, 10k points": (100_000, 10_000)}
+NUMPY_LIMIT = 200e6 / 16
+
+
+@pytest.fixture(scope="module", params=SIZES, ids=list(SIZES))
+def field(request):
+    n_polygons, n_points = SIZES[request.param]
+    rust_polygons, points = poly_match.random_field(n_polygons, n_points, polygon_type=poly_match_rs.Polygon)
+    python_polygons, _ = poly_match.random_field(n_polygons, n_points)
+    expected = answer(yardsticks.scipy_main(python_polygons, points), python_polygons)
+    return request.param, rust_polygons, python_polygons, points, expected
+
+
+SOLUTIONS = ["best_polygons", "scipy", "scipy-prepared", "numpy"]
+
+
+@pytest.mark.parametrize("solution", SOLUTIONS)
+def test_at_scale(benchmark, field, solution):
+    name, rust_polygons, python_polygons, points, expected = field
+    benchmark.group = f"at scale: {name}"
+    if solution == "best_polygons":
+        result = benchmark(poly_match_rs.best_polygons, rust_polygons, points, 10.0)
+        assert answer(result, rust_polygons) == expected
+        return
+    if solution == "numpy" and len(python_polygons) * len(points) > NUMPY_LIMIT:
+        pytest.skip("the distance matrix would not fit comfortably in memory")
+    if solution == "scipy-prepared":
+        prepared = yardsticks.PreparedTree(python_polygons)
+        result = benchmark(prepared.query, points, 10.0)
+    else:
+        main = yardsticks.scipy_main if solution == "scipy" else yardsticks.numpy_main
+        result = benchmark(main, python_polygons, points, 10.0)
+    assert answer(result, python_polygons) == expected
+
+
+def test_the_fields_are_the_articles_density():
+    polygons, points = poly_match.random_field(100_000, 100)
+    found = poly_match_rs.find_all_close_polygons(
+        [poly_match_rs.Polygon(p.x, p.y) for p in polygons], points, 10.0
+    )
+    mean = np.mean([len(close) for _, close in found])
+    assert 25 < mean < 40  # about 31 polygons per point, as in the article (1000 * pi * 10² / 100²)
