@@ -18,11 +18,11 @@ mkdir -p "$out"
 
 echo "==> building poly_match_rs with the profiling profile (release + debug info)"
 VIRTUAL_ENV=$venv PATH=$venv/bin:$PATH PYO3_PYTHON=$venv/bin/python \
-    maturin develop --profile profiling --quiet -m "$root/crates/poly-py/Cargo.toml"
+    "$venv/bin/maturin" develop --profile profiling --quiet -m "$root/crates/poly-py/Cargo.toml"
 
 record() {  # record NAME STEP ITERATIONS
     echo "==> py-spy record: $1"
-    "$venv/bin/py-spy" record --native --rate 250 --nonblocking --output "$out/ch3-flame-$1.svg" -- \
+    "$venv/bin/py-spy" record --native --rate 250 --output "$out/ch3-flame-$1.svg" -- \
         "$venv/bin/python" "$root/examples/ch3_polygons/measure.py" "$2" --no-baseline --iterations "$3"
 }
 

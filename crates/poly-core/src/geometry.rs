@@ -229,16 +229,15 @@ impl Reach {
     /// Exactly [`is_close`]`(center, point, max_dist)`.
     #[must_use]
     #[inline]
+    #[allow(clippy::needless_bitwise_bool)] // no short-circuit on purpose: see below
     pub fn contains(&self, center: Point, point: Point) -> bool {
         let square = squared_distance(center, point);
-        if square < self.inside {
-            true
-        } else if square >= self.outside {
-            false
-        } else {
-            // Near the boundary, or NaN: the Python original's own form decides.
-            square.sqrt() < self.max_dist
-        }
+        // Written with `|` and `&` rather than `if`s so that the common cases compile to flag arithmetic
+        // and no branch: whether a center is close is a coin toss the branch predictor would often lose.
+        // The one branch left, into the square root, is taken only near the boundary (or for NaN).
+        let surely_in = square < self.inside;
+        let undecided = !(surely_in | (square >= self.outside));
+        surely_in | (undecided && square.sqrt() < self.max_dist)
     }
 }
 

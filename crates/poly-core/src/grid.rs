@@ -13,10 +13,12 @@
 //!
 //! Edge cases, and why they are safe:
 //! - Centers that are NaN or infinite are never close to anything, so they are left out.
-//! - The query also reads one extra cell on every side. Rounding in `(v - origin) / cell` is far below one
-//!   cell, and a distance test that underflows (`max_dist` below about 1e-154, where `dx * dx` rounds to
-//!   zero) can accept centers up to about 1.6e-162 away, so cells are never narrower than 1e-150: what the
-//!   exact test [`is_close`] accepts is always inside the cells read.
+//! - The cells read are those of `point ± reach`, where `reach` is `max_dist` widened a little: the exact
+//!   test accepts no center farther than `max_dist * (1 + 1e-12)` along an axis (`max_dist` below about
+//!   1e-154, where `dx * dx` underflows, accepts up to `1.25 * max_dist + 1.6e-162`), and `reach =
+//!   max_dist * (1 + 1e-9) + 2e-154` covers both. The cell of a coordinate is computed by the same monotone
+//!   steps (subtract, divide, floor, clamp) for centers and for `point ± reach`, so a center inside that
+//!   range is in one of the cells read, whatever the rounding. Cells are never narrower than 1e-150.
 //! - The number of cells is capped at a few per center; far-apart centers with a tiny `max_dist` get wider
 //!   cells instead of a grid that does not fit in memory.
 //! - [`GridIndex::new`] returns `None` when a grid cannot help (a `max_dist` that is NaN, zero, negative or
@@ -169,20 +171,20 @@ impl GridIndex {
         self.axis_cell(c[1], 1, self.rows) * self.columns + self.axis_cell(c[0], 0, self.columns)
     }
 
-    /// The cells that can hold a polygon close to `point`, as a range of columns and a range of rows,
-    /// one cell wider than `max_dist` on every side (module notes); `None` if `point` is far outside.
+    /// The cells that can hold a polygon close to `point`, as a range of columns and a range of rows
+    /// (module notes); `None` if `point` is too far outside the grid for any.
     fn cells_near(&self, point: Point) -> Option<((usize, usize), (usize, usize))> {
-        let reach = self.reach.max_dist();
+        let reach = self.reach.max_dist() * (1.0 + 1e-9) + 2e-154;
         let span = |axis: usize, count: usize| -> Option<(usize, usize)> {
-            let first = ((point[axis] - reach - self.origin[axis]) / self.cell).floor() - 1.0;
-            let last = ((point[axis] + reach - self.origin[axis]) / self.cell).floor() + 1.0;
-            if last < 0.0 || first > (count - 1) as f64 {
+            let (low, high) = (point[axis] - reach, point[axis] + reach);
+            let past_the_start = ((high - self.origin[axis]) / self.cell).floor() < 0.0;
+            let past_the_end = ((low - self.origin[axis]) / self.cell).floor() > (count - 1) as f64;
+            if past_the_start || past_the_end {
                 return None;
             }
             Some((
-                self.axis_cell(point[axis] - reach, axis, count)
-                    .saturating_sub(1),
-                (self.axis_cell(point[axis] + reach, axis, count) + 1).min(count - 1),
+                self.axis_cell(low, axis, count),
+                self.axis_cell(high, axis, count),
             ))
         };
         Some((span(0, self.columns)?, span(1, self.rows)?))
@@ -208,6 +210,46 @@ impl GridIndex {
                 }
             }
         }
+    }
+
+    /// The close polygon of smallest area, the first in input order on ties, with the Python loop's
+    /// treatment of NaN areas (see [`crate::SmallestArea`]); `None` if no polygon is close.
+    ///
+    /// The same answer as offering every close polygon to a [`crate::SmallestArea`], computed with selects
+    /// instead of branches in the loop over the cells' entries.
+    #[must_use]
+    #[allow(clippy::needless_bitwise_bool, clippy::float_cmp)] // branch-free selects; ties are exact
+    pub fn smallest_close(&self, point: Point) -> Option<usize> {
+        if !(point[0].is_finite() && point[1].is_finite()) {
+            return None;
+        }
+        let ((x0, x1), (y0, y1)) = self.cells_near(point)?;
+        // The close entry of smallest (area, index), NaN areas never taken; and the close entry of
+        // smallest index, with its area. `u32::MAX` is no index: there are fewer polygons (see `new`).
+        let (mut best_area, mut best_index) = (f64::INFINITY, u32::MAX);
+        let (mut first_area, mut first_index) = (0.0, u32::MAX);
+        for row in y0..=y1 {
+            let first = self.starts[row * self.columns + x0] as usize;
+            let end = self.starts[row * self.columns + x1 + 1] as usize;
+            for &(shape, index) in &self.entries[first..end] {
+                let close = self.reach.contains(shape.center, point);
+                let area = shape.area;
+                let better =
+                    close & ((area < best_area) | ((area == best_area) & (index < best_index)));
+                best_area = if better { area } else { best_area };
+                best_index = if better { index } else { best_index };
+                let earlier = close & (index < first_index);
+                first_area = if earlier { area } else { first_area };
+                first_index = if earlier { index } else { first_index };
+            }
+        }
+        let chosen = match (first_index, best_index) {
+            (u32::MAX, _) => return None,
+            (first, _) if first_area.is_nan() => first,
+            (first, u32::MAX) => first,
+            (_, best) => best,
+        };
+        Some(chosen as usize)
     }
 
     /// Indices of the polygons whose center is strictly closer than `max_dist` to `point`, in input order.
@@ -329,6 +371,45 @@ mod tests {
             for point in points {
                 prop_assert_eq!(grid.close_to(point), scan(&centers, point, max_dist));
                 prop_assert_eq!(close_indices(&centers, point, max_dist), scan(&centers, point, max_dist));
+            }
+        }
+
+        #[test]
+        fn centers_on_the_boundary_are_found_as_the_exact_test_finds_them(
+            point in prop::array::uniform2(-1e4f64..1e4),
+            max_dist in prop_oneof![1e-3f64..100.0, 1e-160f64..1e-150],
+            others in prop::collection::vec(prop::array::uniform2(-1e4f64..1e4), 0..30),
+            angle in 0.0f64..std::f64::consts::TAU,
+        ) {
+            // Centers at max_dist from the point, and one ulp either side, along the axes and a diagonal.
+            let mut centers = others;
+            let (s, c) = angle.sin_cos();
+            for r in [max_dist.next_down(), max_dist, max_dist.next_up()] {
+                for offset in [[r, 0.0], [-r, 0.0], [0.0, r], [0.0, -r], [r * c, r * s]] {
+                    centers.push([point[0] + offset[0], point[1] + offset[1]]);
+                }
+            }
+            let grid = GridIndex::new(&shapes(&centers), max_dist).expect("grid");
+            prop_assert_eq!(grid.close_to(point), scan(&centers, point, max_dist));
+        }
+
+        #[test]
+        fn smallest_close_is_the_smallest_area_rule(
+            centers in prop::collection::vec(prop::array::uniform2(coordinate()), 0..150),
+            areas in prop::collection::vec(prop_oneof![8 => (0u8..4).prop_map(f64::from), 1 => Just(f64::NAN), 1 => Just(f64::INFINITY)], 150),
+            points in prop::collection::vec(prop::array::uniform2(coordinate()), 1..10),
+            max_dist in 0.5f64..30.0,
+        ) {
+            let shapes: Vec<Shape> = centers
+                .iter()
+                .zip(&areas)
+                .map(|(&center, &area)| Shape { center, area })
+                .collect();
+            let grid = GridIndex::new(&shapes, max_dist).expect("grid");
+            for point in points {
+                let mut rule = crate::SmallestArea::default();
+                grid.for_each_close(point, |index, shape| rule.offer(index, shape.area));
+                prop_assert_eq!(grid.smallest_close(point), rule.index());
             }
         }
 

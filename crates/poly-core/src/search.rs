@@ -171,6 +171,9 @@ impl<'a> Search<'a> {
     /// The close polygon of smallest area (first on ties, Python's rule), if any is close.
     #[must_use]
     pub fn best_for(&self, point: Point) -> Option<usize> {
+        if let Some(grid) = &self.grid {
+            return grid.smallest_close(point);
+        }
         let mut best = SmallestArea::default();
         self.for_each_close(point, |index, shape| best.offer(index, shape.area));
         best.index()

@@ -10,8 +10,9 @@
 //! The `what` arguments name the argument as the caller wrote it ("point", "polygons[3].center"), so every
 //! message says what was wrong with which argument.
 
+use ndarray::Dimension;
 use numpy::prelude::*;
-use numpy::{PyArray1, PyArray2, PyArrayDescr, PyUntypedArray};
+use numpy::{Ix1, Ix2, PyArray, PyArray1, PyArrayDescr, PyUntypedArray};
 use poly_core::Point;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::intern;
@@ -85,17 +86,39 @@ fn is_real(dtype: &Bound<'_, PyArrayDescr>) -> bool {
         && !dtype.has_fields()
 }
 
-/// A 1-D float64 array (vertices `x` or `y`), copied into a `Vec`, in order, whatever its strides.
-pub fn vertices(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<f64>> {
-    let name = || what.to_owned();
-    let array = real_array(obj, &name, "a 1-D numpy array")?;
-    if array.ndim() != 1 {
+/// `obj` as a float64 array of dimension `D` whose shape passes `shape_problem` (which returns the
+/// complaint, if any), converted if need be.
+///
+/// The common case, a float64 array of the right dimension, costs one typed check (what pyo3's own
+/// `extract::<PyReadonlyArray1<f64>>()` does); everything else goes through [`real_array`].
+fn float_array<'py, D: Dimension>(
+    obj: &Bound<'py, PyAny>,
+    what: &dyn Fn() -> String,
+    expected: &str,
+    shape_problem: impl Fn(&[usize]) -> Option<String>,
+) -> PyResult<Bound<'py, PyArray<f64, D>>> {
+    if let Ok(array) = obj.cast::<PyArray<f64, D>>()
+        && viewable(array.as_untyped())
+        && shape_problem(array.shape()).is_none()
+    {
+        return Ok(array.clone());
+    }
+    let array = real_array(obj, what, expected)?;
+    if let Some(problem) = shape_problem(array.shape()) {
         return Err(PyValueError::new_err(format!(
-            "{what} must be a 1-D array, got an array of shape {}",
+            "{} must be {problem}, got an array of shape {}",
+            what(),
             shape_text(array.shape())
         )));
     }
-    let array = array.cast_into::<PyArray1<f64>>()?;
+    Ok(array.cast_into::<PyArray<f64, D>>()?)
+}
+
+/// A 1-D float64 array (vertices `x` or `y`), copied into a `Vec`, in order, whatever its strides.
+pub fn vertices(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<f64>> {
+    let array = float_array::<Ix1>(obj, &|| what.to_owned(), "a 1-D numpy array", |shape| {
+        (shape.len() != 1).then(|| "a 1-D array".to_owned())
+    })?;
     let view = array.try_readonly()?;
     Ok(view.as_array().iter().copied().collect())
 }
@@ -105,15 +128,9 @@ pub fn point_array<'py>(
     obj: &Bound<'py, PyAny>,
     what: &dyn Fn() -> String,
 ) -> PyResult<Bound<'py, PyArray1<f64>>> {
-    let array = real_array(obj, what, "a numpy array of shape (2,)")?;
-    if array.shape() != [2] {
-        return Err(PyValueError::new_err(format!(
-            "{} must be an array of shape (2,), got an array of shape {}",
-            what(),
-            shape_text(array.shape())
-        )));
-    }
-    Ok(array.cast_into::<PyArray1<f64>>()?)
+    float_array::<Ix1>(obj, what, "a numpy array of shape (2,)", |shape| {
+        (shape != [2]).then(|| "an array of shape (2,)".to_owned())
+    })
 }
 
 /// A point: a numpy array of shape `(2,)`, read as two numbers.
@@ -127,15 +144,10 @@ pub fn point(obj: &Bound<'_, PyAny>, what: &dyn Fn() -> String) -> PyResult<Poin
 /// Many points: a numpy array of shape `(N, 2)`, copied into plain Rust so that the GIL can be released
 /// while they are searched (another Python thread may write to the caller's array meanwhile).
 pub fn points(obj: &Bound<'_, PyAny>) -> PyResult<Vec<Point>> {
-    let name = || "points".to_owned();
-    let array = real_array(obj, &name, "a numpy array of shape (N, 2)")?;
-    if array.ndim() != 2 || array.shape()[1] != 2 {
-        return Err(PyValueError::new_err(format!(
-            "points must be an array of shape (N, 2), got an array of shape {}",
-            shape_text(array.shape())
-        )));
-    }
-    let array = array.cast_into::<PyArray2<f64>>()?;
+    let what = || "points".to_owned();
+    let array = float_array::<Ix2>(obj, &what, "a numpy array of shape (N, 2)", |shape| {
+        (shape.len() != 2 || shape[1] != 2).then(|| "an array of shape (N, 2)".to_owned())
+    })?;
     let view = array.try_readonly()?;
     Ok(view
         .as_array()

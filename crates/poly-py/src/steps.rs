@@ -58,8 +58,7 @@ pub mod v1 {
         for (index, item) in gather::items(polygons)?.into_iter().enumerate() {
             // A new Python string per lookup, as in the article (`intern!` would save that).
             let center = item.getattr("center")?;
-            let center =
-                arrays::point_array(&center, &|| format!("polygons[{index}].center"))?;
+            let center = arrays::point_array(&center, &|| format!("polygons[{index}].center"))?;
             let center = center.try_readonly()?.as_array().to_owned();
             let distance = poly_core::geometry::norm_distance(center, &point)
                 .map_err(|e| PyValueError::new_err(e.to_string()))?;
