@@ -30,6 +30,13 @@ class Step:
         return example.generate_example, getattr(module, self.main_name)
 
 
+def as_indices(result: list[tuple[Any, Any]], polygons: list[Any]) -> list[tuple[tuple[float, ...], int]]:
+    """`main`'s answer as (point coordinates, index of the polygon in `polygons`) pairs, which compare
+    across polygon types; a polygon that is not one of `polygons` (not the same object) raises KeyError."""
+    index = {id(polygon): i for i, polygon in enumerate(polygons)}
+    return [(tuple(float(v) for v in point), index[id(polygon)]) for point, polygon in result]
+
+
 STEPS = (
     Step("python", "Python (the article's main)", "ch3_polygons.poly_match", "1x (293.41 ms)"),
     Step(

@@ -35,7 +35,8 @@ class Polygon:
     @cached_property
     def center(self) -> Array:
         # One (2, n) array, averaged along each row: [mean(x), mean(y)].
-        return np.stack((self.x, self.y)).mean(axis=1)
+        center: Array = np.stack((self.x, self.y)).mean(axis=1)
+        return center
 
     def area(self) -> float:
         if self._area is None:

@@ -22,14 +22,10 @@ import poly_match_rs
 from harness import format_seconds, median_seconds
 
 from ch3_polygons import poly_match, yardsticks
+from ch3_polygons.ladder import as_indices as answer
 
 NUMPY_BYTES = 400e6
 SOLUTIONS = ("best_polygons", "scipy cKDTree + lexsort", "scipy, tree prepared", "numpy, vectorised")
-
-
-def answer(result, polygons):
-    index = {id(p): i for i, p in enumerate(polygons)}
-    return [(tuple(row), index[id(p)]) for row, p in result]
 
 
 def measure(n_polygons: int, n_points: int) -> dict[str, float | None]:
@@ -81,8 +77,9 @@ def chart(sweeps: list[tuple[str, str, list[tuple[int, dict[str, float | None]]]
     fig, axes = plt.subplots(1, len(sweeps), figsize=(11, 4.2))
     for ax, (title, axis, rows) in zip(axes, sweeps, strict=True):
         for solution, style in zip(SOLUTIONS, ("o-", "s--", "^:", "x-."), strict=True):
-            xs = [size for size, times in rows if times[solution] is not None]
-            ys = [times[solution] * 1000 for _, times in rows if times[solution] is not None]
+            measured = [(size, seconds) for size, times in rows if (seconds := times[solution]) is not None]
+            xs = [size for size, _ in measured]
+            ys = [seconds * 1000 for _, seconds in measured]
             ax.plot(xs, ys, style, label=solution)
         ax.set_xscale("log")
         ax.set_yscale("log")

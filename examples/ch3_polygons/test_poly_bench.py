@@ -9,28 +9,28 @@ Compare the `mean` column within a group: pytest-benchmark lists the steps faste
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import poly_match_rs
 import pytest
 
 from ch3_polygons import poly_match, yardsticks
-from ch3_polygons.ladder import STEPS
+from ch3_polygons.ladder import STEPS, Step
+from ch3_polygons.ladder import as_indices as answer
 
-
-def answer(result, polygons):
-    """(row, polygon index) pairs, comparable across polygon types."""
-    index = {id(p): i for i, p in enumerate(polygons)}
-    return [(tuple(row), index[id(p)]) for row, p in result]
+Answer = list[tuple[tuple[float, ...], int]]
+Field = tuple[str, list[Any], list[Any], Any, Answer]
 
 
 @pytest.fixture(scope="module")
-def article_answer():
+def article_answer() -> Answer:
     polygons, points = poly_match.generate_example()
     return answer(poly_match.main(polygons, points), polygons)
 
 
 @pytest.mark.parametrize("step", STEPS, ids=[step.key for step in STEPS])
-def test_article(benchmark, step, article_answer):
+def test_article(benchmark: Any, step: Step, article_answer: Answer) -> None:
     benchmark.group = "the article's data: 1000 polygons, 100 points"
     generate_example, main = step.load()
     polygons, points = generate_example()
@@ -45,7 +45,7 @@ NUMPY_LIMIT = 200e6 / 16
 
 
 @pytest.fixture(scope="module", params=SIZES, ids=list(SIZES))
-def field(request):
+def field(request: Any) -> Field:
     n_polygons, n_points = SIZES[request.param]
     rust_polygons, points = poly_match.random_field(n_polygons, n_points, polygon_type=poly_match_rs.Polygon)
     python_polygons, _ = poly_match.random_field(n_polygons, n_points)
@@ -57,7 +57,7 @@ SOLUTIONS = ["best_polygons", "scipy", "scipy-prepared", "numpy"]
 
 
 @pytest.mark.parametrize("solution", SOLUTIONS)
-def test_at_scale(benchmark, field, solution):
+def test_at_scale(benchmark: Any, field: Field, solution: str) -> None:
     name, rust_polygons, python_polygons, points, expected = field
     benchmark.group = f"at scale: {name}"
     if solution == "best_polygons":
@@ -75,7 +75,7 @@ def test_at_scale(benchmark, field, solution):
     assert answer(result, python_polygons) == expected
 
 
-def test_the_fields_are_the_articles_density():
+def test_the_fields_are_the_articles_density() -> None:
     polygons, points = poly_match.random_field(100_000, 100)
     found = poly_match_rs.find_all_close_polygons(
         [poly_match_rs.Polygon(p.x, p.y) for p in polygons], points, 10.0

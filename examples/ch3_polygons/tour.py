@@ -84,6 +84,7 @@ def measure(full: bool = False) -> Chapter:
         "(numpy RandomState(6)); one call of main"
         + ("; the mean of 10 iterations, as in the article" if full else "; medians of several runs"),
         baseline=BASELINE,
+        headline=BY_KEY["best"].label,
     )
     debug = in_debug_env(
         # One line: the harness indents `setup` into its program.

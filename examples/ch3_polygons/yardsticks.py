@@ -20,7 +20,7 @@ from itertools import chain
 from typing import Any
 
 import numpy as np
-from scipy.spatial import cKDTree
+from scipy.spatial import cKDTree  # type: ignore[import-untyped]
 
 from ch3_polygons.poly_match import MAX_DIST, Array
 
