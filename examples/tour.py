@@ -8,7 +8,8 @@ the tutorial's own figures beside this machine's, and writes results/tour.md and
 
 --full uses the tutorials' exact input sizes (slow: CPython needs minutes for fibo(40)).
 --update-docs also copies each measured table into README.md and docs/*.md, between the markers
-`<!-- tour:N -->` and `<!-- /tour:N -->`, so the numbers there are always the tour's own.
+`<!-- tour:N -->` and `<!-- /tour:N -->`, and the chart to docs/img/tour.png, so the numbers there are
+always the tour's own.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import argparse
 import importlib
 import platform
 import re
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -183,6 +185,9 @@ def main() -> int:
         command = "./just tour" + (" --full" if args.full else "")
         for page in update_docs(chapters, command):
             print(f"updated {page.relative_to(ROOT)}")
+        if len(chapters) > 1:
+            shutil.copyfile(args.out / "tour.png", ROOT / "docs" / "img" / "tour.png")
+            print("updated docs/img/tour.png")
     return 0
 
 
