@@ -33,4 +33,7 @@ pub mod search;
 pub use error::PolyError;
 pub use geometry::{Point, Shape};
 pub use grid::GridIndex;
-pub use search::{Search, SmallestArea, best_polygons, close_indices, find_all_close};
+pub use search::{
+    Search, SmallestArea, best_polygons, best_polygons_until, close_indices, find_all_close,
+    find_all_close_until,
+};

@@ -5,9 +5,12 @@
 //!   that accepts candidates in any order and still gives the answer the in-order Python loop gives.
 //! - [`Search`]: one `max_dist`, many points; a [`GridIndex`] when it pays, otherwise a scan.
 //! - [`find_all_close`] and [`best_polygons`]: every point at once, spread over the threads of the current
-//!   rayon pool when there are enough points to be worth it.
+//!   rayon pool when there are enough points to be worth it; [`find_all_close_until`] and
+//!   [`best_polygons_until`] can be stopped half-way by another thread (points × polygons can be years of
+//!   work, and a Python user expects Ctrl-C to stop it).
 
-use std::cmp::Ordering;
+use std::cmp;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
@@ -78,9 +81,9 @@ impl SmallestArea {
             self.first = Some((index, area));
         }
         let better = |&(best, best_area): &(usize, f64)| match area.partial_cmp(&best_area) {
-            Some(Ordering::Less) => true,
-            Some(Ordering::Equal) => index < best,
-            Some(Ordering::Greater) | None => false,
+            Some(cmp::Ordering::Less) => true,
+            Some(cmp::Ordering::Equal) => index < best,
+            Some(cmp::Ordering::Greater) | None => false,
         };
         if !area.is_nan() && self.smallest.as_ref().is_none_or(better) {
             self.smallest = Some((index, area));
@@ -181,42 +184,50 @@ impl<'a> Search<'a> {
 }
 
 /// Runs `query` for every point and returns the answers in the points' order; on the current rayon pool
-/// when there are enough points.
+/// when there are enough points. `None` if `stop` was set before every point had its answer.
 ///
 /// With a grid, the points are visited in the order of their cells, not in the caller's order: nearby
 /// points read the same cells, which are then still in the cache. At the scale of 100,000 polygons the
 /// cells no longer fit in the per-core cache, and random order spends most of its time waiting for memory.
+///
+/// `stop` is read once per point (one relaxed load, nothing next to a query): a point costs at most one pass
+/// over the polygons, so a search stops within a few milliseconds of being told to, however big it is.
 fn per_point<T: Send>(
     search: &Search<'_>,
     points: &[Point],
+    stop: &AtomicBool,
     query: impl Fn(Point) -> T + Sync,
-) -> Vec<T> {
+) -> Option<Vec<T>> {
+    let answer = |p: Point| (!stop.load(Ordering::Relaxed)).then(|| query(p));
     let Some(order) = search.visiting_order(points) else {
         return if points.len() < PARALLEL_MIN_POINTS {
-            points.iter().map(|&p| query(p)).collect()
+            points.iter().map(|&p| answer(p)).collect()
         } else {
             points
                 .par_iter()
                 .with_min_len(POINTS_PER_TASK)
-                .map(|&p| query(p))
+                .map(|&p| answer(p))
                 .collect()
         };
     };
     let answers: Vec<(usize, T)> = if points.len() < PARALLEL_MIN_POINTS {
-        order.iter().map(|&i| (i, query(points[i]))).collect()
+        order
+            .iter()
+            .map(|&i| Some((i, answer(points[i])?)))
+            .collect::<Option<_>>()?
     } else {
         order
             .par_iter()
             .with_min_len(POINTS_PER_TASK)
-            .map(|&i| (i, query(points[i])))
-            .collect()
+            .map(|&i| Some((i, answer(points[i])?)))
+            .collect::<Option<_>>()?
     };
     let mut slots: Vec<Option<T>> = std::iter::repeat_with(|| None).take(points.len()).collect();
     for (i, answer) in answers {
         slots[i] = Some(answer);
     }
     // Every index appears once in `order`, so every slot is filled.
-    slots.into_iter().flatten().collect()
+    Some(slots.into_iter().flatten().collect())
 }
 
 /// For each point (in order) that has at least one polygon closer than `max_dist`: the point's index and
@@ -237,12 +248,38 @@ pub fn find_all_close(
     points: &[Point],
     max_dist: f64,
 ) -> Vec<(usize, Vec<usize>)> {
+    find_all_close_until(shapes, points, max_dist, &AtomicBool::new(false)).unwrap_or_default()
+}
+
+/// [`find_all_close`], abandoned as soon as another thread sets `stop`: then `None`.
+///
+/// For callers that must be able to stop a long search (the Python wrapper, on Ctrl-C). The work is at
+/// most one pass over `shapes` per point, and `stop` is checked before each point.
+///
+/// ```
+/// use std::sync::atomic::AtomicBool;
+/// use poly_core::{find_all_close_until, Shape};
+/// let shapes = [Shape { center: [0.0, 0.0], area: 1.0 }];
+/// let go_on = AtomicBool::new(false);
+/// assert_eq!(find_all_close_until(&shapes, &[[1.0, 0.0]], 2.0, &go_on), Some(vec![(0, vec![0])]));
+/// assert_eq!(find_all_close_until(&shapes, &[[1.0, 0.0]], 2.0, &AtomicBool::new(true)), None);
+/// ```
+#[must_use]
+pub fn find_all_close_until(
+    shapes: &[Shape],
+    points: &[Point],
+    max_dist: f64,
+    stop: &AtomicBool,
+) -> Option<Vec<(usize, Vec<usize>)>> {
     let search = Search::new(shapes, max_dist, points.len());
-    per_point(&search, points, |p| search.close_to(p))
-        .into_iter()
-        .enumerate()
-        .filter(|(_, close)| !close.is_empty())
-        .collect()
+    let found = per_point(&search, points, stop, |p| search.close_to(p))?;
+    Some(
+        found
+            .into_iter()
+            .enumerate()
+            .filter(|(_, close)| !close.is_empty())
+            .collect(),
+    )
 }
 
 /// The whole of the article's `main`: for each point (in order) with at least one polygon closer than
@@ -259,12 +296,37 @@ pub fn find_all_close(
 /// ```
 #[must_use]
 pub fn best_polygons(shapes: &[Shape], points: &[Point], max_dist: f64) -> Vec<(usize, usize)> {
+    best_polygons_until(shapes, points, max_dist, &AtomicBool::new(false)).unwrap_or_default()
+}
+
+/// [`best_polygons`], abandoned as soon as another thread sets `stop`: then `None`.
+///
+/// For callers that must be able to stop a long search (the Python wrapper, on Ctrl-C). The work is at
+/// most one pass over `shapes` per point, and `stop` is checked before each point.
+///
+/// ```
+/// use std::sync::atomic::AtomicBool;
+/// use poly_core::{best_polygons_until, Shape};
+/// let shapes = [Shape { center: [0.0, 0.0], area: 1.0 }];
+/// let go_on = AtomicBool::new(false);
+/// assert_eq!(best_polygons_until(&shapes, &[[1.0, 0.0]], 2.0, &go_on), Some(vec![(0, 0)]));
+/// assert_eq!(best_polygons_until(&shapes, &[[1.0, 0.0]], 2.0, &AtomicBool::new(true)), None);
+/// ```
+#[must_use]
+pub fn best_polygons_until(
+    shapes: &[Shape],
+    points: &[Point],
+    max_dist: f64,
+    stop: &AtomicBool,
+) -> Option<Vec<(usize, usize)>> {
     let search = Search::new(shapes, max_dist, points.len());
-    per_point(&search, points, |p| search.best_for(p))
-        .into_iter()
-        .enumerate()
-        .filter_map(|(point, best)| best.map(|polygon| (point, polygon)))
-        .collect()
+    let best = per_point(&search, points, stop, |p| search.best_for(p))?;
+    Some(
+        best.into_iter()
+            .enumerate()
+            .filter_map(|(point, best)| best.map(|polygon| (point, polygon)))
+            .collect(),
+    )
 }
 
 #[cfg(test)]
@@ -302,6 +364,35 @@ mod tests {
             area: 1.0,
         }];
         assert!(best_polygons(&s, &[], 1.0).is_empty());
+    }
+
+    #[test]
+    fn a_stopped_search_answers_nothing() {
+        let shapes: Vec<Shape> = (0..50)
+            .map(|i| Shape {
+                center: [f64::from(i), 0.0],
+                area: 1.0,
+            })
+            .collect();
+        let stop = AtomicBool::new(true);
+        // Few points (one thread), many points (the pool), with a grid and without (infinite max_dist).
+        for n in [1, 10, 2 * PARALLEL_MIN_POINTS] {
+            let points = vec![[3.0, 0.0]; n];
+            for max_dist in [2.0, f64::INFINITY] {
+                assert_eq!(best_polygons_until(&shapes, &points, max_dist, &stop), None);
+                assert_eq!(
+                    find_all_close_until(&shapes, &points, max_dist, &stop),
+                    None
+                );
+                let go_on = AtomicBool::new(false);
+                assert_eq!(
+                    best_polygons_until(&shapes, &points, max_dist, &go_on),
+                    Some(best_polygons(&shapes, &points, max_dist))
+                );
+            }
+        }
+        // Nothing to do is done, stop or not.
+        assert_eq!(best_polygons_until(&shapes, &[], 2.0, &stop), Some(vec![]));
     }
 
     #[test]

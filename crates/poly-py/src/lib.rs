@@ -17,7 +17,6 @@ mod polygon;
 mod pool;
 mod steps;
 
-use poly_core::search::PARALLEL_MIN_POINTS;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple};
 
@@ -61,7 +60,8 @@ fn find_close_polygons<'py>(
 /// The loop of the Python main over find_close_polygons, in one call. The polygons are read once, the
 /// search runs with the GIL released (through a grid over the centers when there are several points,
 /// on all cores when there are many), and points without any close polygon are left out, as main skips
-/// them. Each row is points[i], a view into the caller's array, as `for point in points` gives.
+/// them. Each row is points[i], a view into the caller's array, as `for point in points` gives. Ctrl-C
+/// stops a long search with KeyboardInterrupt.
 ///
 /// Raises:
 ///     TypeError: an item is not a Polygon; points is not a numpy array of real numbers.
@@ -76,11 +76,9 @@ fn find_all_close_polygons<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let (objects, shapes) = polygons_and_shapes(polygons)?;
     let rows = arrays::points(points)?;
-    let found = py.detach(|| {
-        pool::run(rows.len() >= PARALLEL_MIN_POINTS, || {
-            poly_core::find_all_close(&shapes, &rows, max_dist)
-        })
-    });
+    let found = pool::search(py, rows.len(), shapes.len(), |stop| {
+        poly_core::find_all_close_until(&shapes, &rows, max_dist, stop)
+    })?;
     let out = PyList::empty(py);
     for (row, close) in found {
         let close = PyList::new(py, close.iter().filter_map(|&i| objects.get(i)))?;
@@ -98,7 +96,7 @@ fn find_all_close_polygons<'py>(
 ///
 /// Areas are the ones Polygon computed at construction; an area() overridden in a Python subclass is
 /// not consulted. The GIL is released during the search, which runs through a grid over the centers and,
-/// for many points, on all cores.
+/// for many points, on all cores; Ctrl-C stops a long search with KeyboardInterrupt.
 ///
 /// Raises:
 ///     TypeError: an item is not a Polygon; points is not a numpy array of real numbers.
@@ -113,11 +111,9 @@ fn best_polygons<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let (objects, shapes) = polygons_and_shapes(polygons)?;
     let rows = arrays::points(points)?;
-    let best = py.detach(|| {
-        pool::run(rows.len() >= PARALLEL_MIN_POINTS, || {
-            poly_core::best_polygons(&shapes, &rows, max_dist)
-        })
-    });
+    let best = pool::search(py, rows.len(), shapes.len(), |stop| {
+        poly_core::best_polygons_until(&shapes, &rows, max_dist, stop)
+    })?;
     let out = PyList::empty(py);
     for (row, polygon) in best {
         if let Some(polygon) = objects.get(polygon) {

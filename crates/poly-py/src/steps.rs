@@ -191,7 +191,7 @@ pub mod v4 {
     ///
     /// The article's fourth step moves the loop of main over the points into Rust: the polygons are
     /// read once, and each point is compared with every polygon by squared distance. Points without
-    /// any close polygon are left out, as the Python main skips them.
+    /// any close polygon are left out, as the Python main skips them. Ctrl-C stops it between points.
     ///
     /// Raises:
     ///     TypeError: an item is not a Polygon; points is not a numpy array of real numbers.
@@ -208,6 +208,8 @@ pub mod v4 {
         let rows = arrays::points(points)?;
         let found = PyList::empty(py);
         for (index, &point) in rows.iter().enumerate() {
+            // Each point is a pass over every polygon, with the GIL held: let Ctrl-C in between.
+            py.check_signals()?;
             let close = close_to(&all, point, max_dist);
             if !close.is_empty() {
                 let row = points.get_item(index)?;
