@@ -132,6 +132,11 @@ fuzz seconds="60":
         if [ "$status" -ne 0 ]; then tail -40 "$log"; echo "fuzz target $target failed (log: $log)"; exit 1; fi
     done
 
+# Check the chapters (plain Markdown, read on GitHub or in any editor): every code block marked
+# `<!-- from PATH -->` still matches its source file, and every relative link resolves. Part of `test`.
+docs: setup
+    python -m pytest -q tests/test_docs.py
+
 # Format Rust and Python code.
 fmt: setup
     cargo fmt --all
