@@ -1,0 +1,323 @@
+"""Every public function of every wheel, called on good input and on bad: the table that the thread test
+(tests/test_threads.py) and the memory test (tests/test_memory.py) run.
+
+`calls(scale)` builds the inputs once and returns a list of `Call`s. Each call returns a plain value
+that can be compared between runs (polygons become their positions in the shared input list, rows of
+points become tuples, an exception becomes its type and message), so a call made on one thread can be
+compared with the same call made on another.
+
+Two scales:
+
+- "small": inputs of a few dozen items, cheap enough to call 100,000 times;
+- "large": inputs big enough to take every code path the wrappers have for big work: strings longer than
+  string_doubles' GIL-release threshold (2**18 characters), read in several batches; enough points for
+  poly_match_rs's thread pool (512) and enough points x polygons (2**24) for its Ctrl-C watch; lists,
+  arrays and bytes long enough that boundary_cost releases the GIL for a noticeable time.
+
+The inputs are shared: every call of a table reads the same str, list, array and Polygon objects, which is
+what a user's thread pool does with its data.
+"""
+
+from __future__ import annotations
+
+import math
+import pickle
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+import boundary_cost
+import fibo_rust
+import numpy as np
+import poly_match_rs
+import string_doubles
+
+MODULES: list[ModuleType] = [
+    fibo_rust,
+    string_doubles,
+    poly_match_rs,
+    poly_match_rs.v1,
+    poly_match_rs.v2,
+    poly_match_rs.v3,
+    poly_match_rs.v4,
+    boundary_cost,
+]
+
+
+def public_callables() -> dict[int, str]:
+    """Every public function and class of every wheel (submodules included), by identity: `id -> name`."""
+    found: dict[int, str] = {}
+    for module in MODULES:
+        for name in dir(module):
+            value = getattr(module, name)
+            if not name.startswith("_") and callable(value) and not isinstance(value, ModuleType):
+                found.setdefault(id(value), f"{module.__name__}.{name}")
+    return found
+
+
+@dataclass(frozen=True)
+class Call:
+    """One call of the table: `covers` is the public function it exercises, `label` says how."""
+
+    covers: Callable[..., Any]
+    label: str
+    run: Callable[[], Any]
+
+    def __call__(self) -> Any:
+        try:
+            return self.run()
+        except Exception as error:  # the exception is the answer; compared by type and message
+            return ("raised", type(error).__name__, str(error))
+
+
+class Text(str):
+    """A subclass of str, as a caller's own string type would be."""
+
+
+class CenterError(Exception):
+    """What an object's `.center` raises in the table."""
+
+
+class Centered:
+    """Any Python object with a `.center` array: what poly_match_rs.v1 accepts."""
+
+    def __init__(self, center: Any) -> None:
+        self.center = center
+
+
+class Exploding:
+    """An object whose `.center` raises."""
+
+    @property
+    def center(self) -> Any:
+        raise CenterError("no center today")
+
+
+def triangles(count: int, field: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Vertex arrays, shape (count, 3), of triangles at random places on a `field` x `field` square, with
+    a few NaN and infinite vertices (polygons that are close to nothing)."""
+    rng = np.random.default_rng(seed)
+    corner = rng.uniform(0.0, field, size=(count, 2))
+    side = rng.integers(1, 4, size=count).astype(np.float64)
+    xs = np.column_stack((corner[:, 0], corner[:, 0] + side, corner[:, 0]))
+    ys = np.column_stack((corner[:, 1], corner[:, 1], corner[:, 1] + side))
+    xs[::97, 1] = math.nan
+    ys[::89, 2] = math.inf
+    return xs, ys
+
+
+def read_only(array: np.ndarray) -> np.ndarray:
+    array = array.copy()
+    array.setflags(write=False)
+    return array
+
+
+def packed_field(values: np.ndarray) -> np.ndarray:
+    """`values` as a field of a packed structured array: misaligned, stride 9 bytes."""
+    record = np.zeros(len(values), dtype=[("flag", "u1"), ("value", "<f8")])
+    record["value"] = values
+    return record["value"]
+
+
+def polygon_answer(polygons: list[Any]) -> Callable[[Any], Any]:
+    """Turns a search result into positions in `polygons` (checking identity) and rows into tuples."""
+    position = {id(p): i for i, p in enumerate(polygons)}
+
+    def convert(result: Any) -> Any:
+        if isinstance(result, list):
+            return [convert(item) for item in result]
+        if isinstance(result, tuple):
+            return tuple(convert(item) for item in result)
+        if isinstance(result, np.ndarray):
+            return ("row", tuple(result.tolist()))
+        return position[id(result)]
+
+    return convert
+
+
+def polygon_facts(polygon: poly_match_rs.Polygon) -> tuple[Any, ...]:
+    """Everything a Polygon shows: vertices, center, area, repr, and what pickling rebuilds."""
+    clone = pickle.loads(pickle.dumps(polygon))
+    return (
+        tuple(polygon.x.tolist()),
+        tuple(polygon.y.tolist()),
+        tuple(polygon.center.tolist()),
+        polygon.area(),
+        repr(polygon),
+        clone.area(),
+        tuple(clone.center.tolist()),
+    )
+
+
+def calls(scale: str) -> list[Call]:
+    """The table for `scale` ("small" or "large"); see the module notes."""
+    large = scale == "large"
+    return [*fibo_calls(large), *doubles_calls(large), *poly_calls(large), *boundary_calls(large)]
+
+
+def fibo_calls(large: bool) -> Iterator[Call]:
+    n = 27 if large else 12
+    yield Call(fibo_rust.fibo, f"fibo({n})", lambda: fibo_rust.fibo(n))
+    yield Call(fibo_rust.fibo_tutorial, f"fibo_tutorial({n})", lambda: fibo_rust.fibo_tutorial(n))
+    for bad in (0, -(2**200), 94, 10**30, "7", 7.0, math.nan, None):
+        yield Call(fibo_rust.fibo, f"fibo({bad!r})", lambda bad=bad: fibo_rust.fibo(bad))
+        yield Call(
+            fibo_rust.fibo_tutorial, f"fibo_tutorial({bad!r})", lambda bad=bad: fibo_rust.fibo_tutorial(bad)
+        )
+    yield Call(fibo_rust.fibo, "fibo(True)", lambda: fibo_rust.fibo(True))
+
+
+def doubles_calls(large: bool) -> Iterator[Call]:
+    n = 300_000 if large else 9_000  # large: past the GIL-release threshold, several batches
+    rng = np.random.default_rng(7)
+    # Doubled letters now and then, from alphabets of 1, 2 and 4 bytes per character in CPython.
+    ascii_text = "".join(rng.choice(list("aab"), size=n))
+    latin = "".join(rng.choice(list("éèaa"), size=n))
+    astral = "".join(rng.choice(list("🦀🦀a中"), size=n))
+    surrogates = "".join(rng.choice(["\ud800", "\ud800", "a", "é"], size=n))
+    texts = {
+        "ascii": ascii_text,
+        "latin-1": latin,
+        "astral": astral,
+        "surrogates": surrogates,
+        "str subclass": Text(latin),
+        "empty": "",
+        "one character": "é",
+    }
+    utf8_functions = [
+        string_doubles.count_doubles_bytes,
+        string_doubles.count_doubles_tutorial,
+        string_doubles.count_doubles_bytes_tutorial,
+        string_doubles.count_doubles_pairwise,
+    ]
+    for kind, text in texts.items():
+        yield Call(string_doubles.count_doubles, kind, lambda text=text: string_doubles.count_doubles(text))
+        for function in utf8_functions:  # the surrogates raise UnicodeEncodeError: that is the answer
+            yield Call(function, kind, lambda function=function, text=text: function(text))
+    for function in [string_doubles.count_doubles, *utf8_functions]:
+        for bad in (None, b"aa", ["a", "a"]):
+            yield Call(function, f"{bad!r}", lambda function=function, bad=bad: function(bad))
+
+
+def poly_calls(large: bool) -> Iterator[Call]:
+    # large: 30,000 polygons and 600 points are past the thread pool's 512 points and the Ctrl-C watch's
+    # 2**24 distance tests; small: a handful of each.
+    count, field, n_points = (30_000, 1000.0, 600) if large else (40, 12.0, 6)
+    xs, ys = triangles(count, field, seed=1)
+    polygons = [poly_match_rs.Polygon(x, y) for x, y in zip(xs, ys, strict=True)]
+    answer = polygon_answer(polygons)
+    rng = np.random.default_rng(2)
+    points = rng.uniform(0.0, field, size=(n_points, 2))
+    points[::50] = [math.nan, 1.0]
+    point = points[1].copy()
+    few = points[:20]
+    max_dist = 10.0 if large else 3.0
+    layouts = {
+        "C order": points,
+        "Fortran order": np.asfortranarray(points),
+        "read-only": read_only(points),
+        "strided": np.repeat(points, 2, axis=0)[::2],
+        "int64": np.nan_to_num(points).astype(np.int64),
+    }
+    # The article's steps 1 and 2 are slow per polygon (that is their point): they get the first 3,000.
+    some = polygons[:3000]
+    objects = [Centered(p.center) for p in some]
+    shared_x, shared_y = xs[3], ys[3]
+
+    yield Call(
+        poly_match_rs.Polygon,
+        "Polygon from shared arrays",
+        lambda: polygon_facts(poly_match_rs.Polygon(shared_x, shared_y)),
+    )
+    yield Call(
+        poly_match_rs.Polygon,
+        "Polygon from a strided view",
+        lambda: polygon_facts(poly_match_rs.Polygon(xs[:, 0][::-7], ys[:, 1][::-7])),
+    )
+    yield Call(poly_match_rs.Polygon, "a shared Polygon's attributes", lambda: polygon_facts(polygons[5]))
+    for label, x, y in [
+        ("lengths differ", np.zeros(3), np.zeros(4)),
+        ("empty", np.zeros(0), np.zeros(0)),
+        ("a list", [0.0, 1.0], [0.0, 1.0]),
+        ("complex", np.zeros(2, dtype=complex), np.zeros(2)),
+        ("2-D", np.zeros((2, 2)), np.zeros(2)),
+    ]:
+        yield Call(poly_match_rs.Polygon, label, lambda x=x, y=y: poly_match_rs.Polygon(x, y))
+
+    for function, searched in [
+        (poly_match_rs.find_close_polygons, polygons),
+        (poly_match_rs.v3.find_close_polygons, polygons),
+        (poly_match_rs.v4.find_close_polygons, polygons),
+        (poly_match_rs.v2.find_close_polygons, some),
+        (poly_match_rs.v1.find_close_polygons, some),
+    ]:
+        for dist in (max_dist, math.nan, math.inf, 0.0):
+            yield Call(
+                function, f"max_dist={dist}", lambda f=function, s=searched, d=dist: answer(f(s, point, d))
+            )
+        yield Call(function, "point of shape (3,)", lambda f=function: f(polygons, np.zeros(3), 1.0))
+        yield Call(function, "point as a list", lambda f=function: f(polygons, [0.0, 0.0], 1.0))
+        yield Call(
+            function,
+            "an item that is not a Polygon",
+            lambda f=function: f([polygons[0], {"center": 1}], point, 1.0),
+        )
+        yield Call(function, "no polygons", lambda f=function: f([], point, 1.0))
+    v1 = poly_match_rs.v1.find_close_polygons
+    by_position = polygon_answer(objects)
+    yield Call(v1, "any objects with .center", lambda: by_position(v1(objects, point, max_dist)))
+    yield Call(v1, ".center raises", lambda: v1([objects[0], Exploding()], point, 1.0))
+    yield Call(v1, "no .center", lambda: v1([object()], point, 1.0))
+    yield Call(v1, ".center of shape (3,)", lambda: v1([Centered(np.zeros(3))], point, 1.0))
+
+    for function in [poly_match_rs.best_polygons, poly_match_rs.find_all_close_polygons]:
+        for layout, arranged in layouts.items():
+            yield Call(function, layout, lambda f=function, p=arranged: answer(f(polygons, p, max_dist)))
+        for dist in (math.nan, math.inf, -1.0):
+            # An infinite max_dist finds nearly every polygon for every point: three points are plenty.
+            yield Call(
+                function, f"max_dist={dist}", lambda f=function, d=dist: answer(f(polygons, few[:3], d))
+            )
+        yield Call(function, "no points", lambda f=function: answer(f(polygons, np.zeros((0, 2)), max_dist)))
+        yield Call(function, "no polygons", lambda f=function: answer(f((), points, max_dist)))
+        yield Call(function, "points of shape (2,)", lambda f=function: f(polygons, point, max_dist))
+        yield Call(
+            function, "points of shape (4, 3)", lambda f=function: f(polygons, np.zeros((4, 3)), max_dist)
+        )
+        yield Call(
+            function, "an item that is not a Polygon", lambda f=function: f([*polygons[:3], 5], few, max_dist)
+        )
+    v4_all = poly_match_rs.v4.find_all_close_polygons
+    yield Call(v4_all, "few points", lambda: answer(v4_all(polygons, few, max_dist)))
+    yield Call(v4_all, "max_dist=nan", lambda: answer(v4_all(polygons, few, math.nan)))
+    yield Call(v4_all, "points of shape (2,)", lambda: v4_all(polygons, point, max_dist))
+
+
+def boundary_calls(large: bool) -> Iterator[Call]:
+    n = 1_000_000 if large else 64
+    values = np.random.default_rng(3).uniform(-1.0, 1.0, size=n)
+    as_list = values.tolist()
+    with_nan = [*as_list[:10], math.nan, math.inf]
+    data = np.random.default_rng(4).integers(0, 256, size=n, dtype=np.uint8).tobytes()
+    arrays = {
+        "contiguous": values,
+        "strided": values[::3],
+        "reversed": values[::-1],
+        "read-only": read_only(values),
+        "packed field": packed_field(values[: n // 10]),
+        "empty": np.zeros(0),
+    }
+    for function in (boundary_cost.sum_list, boundary_cost.sum_list_streaming):
+        yield Call(function, "floats", lambda f=function: f(as_list))
+        yield Call(function, "nan and inf", lambda f=function: repr(f(with_nan)))
+        yield Call(function, "empty", lambda f=function: f([]))
+        yield Call(function, "a str in the list", lambda f=function: f([1.0, "2"]))
+        yield Call(function, "a tuple", lambda f=function: f((1.0, 2.0)))
+    for layout, array in arrays.items():
+        yield Call(boundary_cost.sum_array, layout, lambda a=array: boundary_cost.sum_array(a))
+    yield Call(boundary_cost.sum_array, "int64", lambda: boundary_cost.sum_array(np.arange(3)))
+    yield Call(boundary_cost.sum_array, "a list", lambda: boundary_cost.sum_array([1.0]))
+    yield Call(boundary_cost.sum_bytes, "bytes", lambda: boundary_cost.sum_bytes(data))
+    yield Call(boundary_cost.sum_bytes, "empty", lambda: boundary_cost.sum_bytes(b""))
+    yield Call(boundary_cost.sum_bytes, "a str", lambda: boundary_cost.sum_bytes("text"))

@@ -1,0 +1,74 @@
+"""Eight threads call every public function of every wheel at once, on the same objects, and get exactly the
+answers one thread gets.
+
+The table (tests/every_call.py, "large" scale) calls each function on good input and on bad, with inputs
+big enough for every path the wrappers take for big work: the GIL released during counts and searches,
+non-ASCII strings read in batches, poly_match_rs's thread pool and its Ctrl-C watch, boundary_cost's
+detached sums. All eight threads read the same str, list, array and Polygon objects. A barrier starts them
+together, and each walks the table from a different place, so that different functions overlap.
+
+What this catches:
+
+- state shared between calls without a lock: a scratch buffer, a cache or a pool that one call could
+  change under another would give some thread an answer that differs from the single-thread one;
+- a lock taken in the wrong order with the GIL (a wrapper lock held while re-taking the GIL, as the
+  Ctrl-C watch and the pool both do nearby): the threads deadlock, and the join times out;
+- a call that mutates a shared input (a cached UTF-8 copy written into a shared str is allowed, since
+  CPython makes that safe; a Polygon changed by a search is not: Polygon is frozen, and its facts are
+  compared after every round).
+
+What it cannot do on this interpreter: prove the absence of a data race in the Rust code. With the GIL,
+only the detached parts run in parallel; Rust's type system (Send/Sync, no `static mut`) is what rules out
+unsynchronised sharing, and the free-threaded interpreter (3.13t, 3.14t) would run everything in parallel.
+"""
+
+import threading
+
+import every_call
+import pytest
+
+THREADS = 8
+ROUNDS = 2
+
+
+@pytest.fixture(scope="module")
+def table():
+    return every_call.calls("large")
+
+
+def test_the_table_calls_every_public_function(table):
+    covered = {id(call.covers) for call in table}
+    missing = [name for key, name in every_call.public_callables().items() if key not in covered]
+    assert not missing, f"tests/every_call.py does not call {missing}"
+
+
+def test_eight_threads_get_the_single_thread_answers(table):
+    expected = [call() for call in table]
+    answers: list[list[tuple[int, object]]] = [[] for _ in range(THREADS)]
+    failures: list[BaseException] = []
+    start = threading.Barrier(THREADS)
+
+    def work(thread: int) -> None:
+        try:
+            start.wait()
+            for round_ in range(ROUNDS):
+                for step in range(len(table)):
+                    # Each thread starts at a different place in the table, so different calls overlap.
+                    k = (step + thread * len(table) // THREADS + round_) % len(table)
+                    answers[thread].append((k, table[k]()))
+        except BaseException as error:  # anything but a call's own exception (those are answers)
+            failures.append(error)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=240)
+    assert not [t for t in threads if t.is_alive()], "threads still running after 240 s: a deadlock?"
+    assert not failures, failures
+    for thread, mine in enumerate(answers):
+        assert len(mine) == ROUNDS * len(table)
+        wrong = [table[k].label for k, answer in mine if answer != expected[k]]
+        assert not wrong, f"thread {thread} got other answers than one thread did for: {wrong}"
+    # The shared inputs are as they were: the single-thread answers, once more, are the same.
+    assert [call() for call in table] == expected
