@@ -11,12 +11,21 @@ use ndarray::ArrayView1;
 
 /// The sum of a contiguous slice of floats, in order (so the result equals Python's `sum` exactly).
 ///
+/// Python's `sum` starts from `0`, so the sum of nothing, or of negative zeros, is a positive zero; so is
+/// this one (Rust's own `Iterator::sum` for floats starts from `-0.0`).
+///
 /// ```
 /// assert_eq!(boundary_core::sum_slice(&[0.5, 1.5, 2.0]), 4.0);
+/// assert!(boundary_core::sum_slice(&[-0.0]).is_sign_positive());
 /// ```
 #[must_use]
 pub fn sum_slice(values: &[f64]) -> f64 {
-    values.iter().sum()
+    sum_in_order(values.iter())
+}
+
+/// `0.0 + v0 + v1 + ...`, left to right: Python's `sum` over floats.
+fn sum_in_order<'a>(values: impl Iterator<Item = &'a f64>) -> f64 {
+    values.fold(0.0, |sum, &v| sum + v)
 }
 
 /// The sum of a one-dimensional array view of any stride, in order.
@@ -31,7 +40,7 @@ pub fn sum_view(values: &ArrayView1<'_, f64>) -> f64 {
     // to the element iterator, which follows the strides.
     match values.as_slice() {
         Some(slice) => sum_slice(slice),
-        None => values.iter().sum(),
+        None => sum_in_order(values.iter()),
     }
 }
 
@@ -60,15 +69,31 @@ mod tests {
         assert_eq!(sum_bytes(&[]), 0);
     }
 
+    #[test]
+    fn zeros_sum_to_a_positive_zero_as_in_python() {
+        // Python: sum([]) == 0, sum([-0.0]) == 0.0, and repr() shows no sign. Compared by bits, since
+        // -0.0 == 0.0.
+        let minus = Array1::from(vec![-0.0, 7.0, -0.0]);
+        for sum in [
+            sum_slice(&[]),
+            sum_slice(&[-0.0]),
+            sum_slice(&[-0.0, -0.0]),
+            sum_view(&minus.slice(s![..;2])),
+            sum_view(&Array1::<f64>::zeros(0).view()),
+        ] {
+            assert_eq!(sum.to_bits(), 0.0f64.to_bits());
+        }
+    }
+
     proptest! {
         #[test]
         fn view_equals_slice_for_any_stride(values in prop::collection::vec(-1e6f64..1e6, 0..200), step in 1isize..4) {
             let array = Array1::from(values);
             let strided = array.slice(s![..;step]);
             let reversed = array.slice(s![..;-step]);
-            let expected: f64 = strided.iter().sum();
+            let expected = strided.iter().fold(0.0, |s, v| s + v);
             prop_assert_eq!(sum_view(&strided), expected);
-            prop_assert_eq!(sum_view(&reversed), reversed.iter().sum::<f64>());
+            prop_assert_eq!(sum_view(&reversed), reversed.iter().fold(0.0, |s, v| s + v));
             prop_assert_eq!(sum_view(&array.view()), sum_slice(array.as_slice().unwrap_or(&[])));
         }
 

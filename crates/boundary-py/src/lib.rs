@@ -41,6 +41,9 @@ fn sum_list_streaming(values: &Bound<'_, PyList>) -> PyResult<f64> {
 
 /// Sum a one-dimensional float64 numpy array, read in place (no copy, any strides).
 ///
+/// The one layout a view cannot describe, a misaligned array or a stride that is not a whole number of
+/// float64s (a field of a packed structured array, say), is copied first.
+///
 /// Raises TypeError for anything that is not a numpy array, ValueError for the wrong dtype or shape.
 #[pyfunction]
 #[pyo3(signature = (values, /))]
@@ -58,6 +61,16 @@ fn sum_array(values: &Bound<'_, PyAny>) -> PyResult<f64> {
             untyped.dtype().str()?
         )));
     };
+    // A view steps through memory in whole elements from an aligned start; anything else would be read
+    // at the wrong places (and misaligned reads are undefined behaviour in Rust).
+    let size = std::mem::size_of::<f64>().cast_signed();
+    let copy;
+    let array = if array.is_aligned() && array.strides().iter().all(|s| s % size == 0) {
+        array
+    } else {
+        copy = array.call_method0("copy")?.cast_into::<PyArray1<f64>>()?;
+        &copy
+    };
     let readonly = array.readonly();
     Ok(boundary_core::sum_view(&readonly.as_array()))
 }
@@ -72,18 +85,27 @@ fn sum_bytes(py: Python<'_>, data: &Bound<'_, PyBytes>) -> u64 {
 }
 
 /// One list element as a float: Python floats directly, anything else through `__float__` as `sum` would.
+///
+/// Only "not a number" (a `TypeError`) becomes the message naming the element; whatever else `__float__`
+/// raises (`KeyboardInterrupt`, `MemoryError`, a `ValueError` of its own) goes through unchanged.
 fn element(item: &Bound<'_, PyAny>, index: usize) -> PyResult<f64> {
     if let Ok(float) = item.cast::<PyFloat>() {
         return Ok(float.value());
     }
-    item.extract::<f64>().map_err(|_| {
+    item.extract::<f64>().map_err(|err| {
+        let py = item.py();
+        if !err.is_instance_of::<PyTypeError>(py) {
+            return err;
+        }
         let type_name = item
             .get_type()
             .name()
             .map_or_else(|_| "?".to_owned(), |n| n.to_string());
-        PyTypeError::new_err(format!(
+        let clearer = PyTypeError::new_err(format!(
             "element {index} is a {type_name}, not a real number"
-        ))
+        ));
+        clearer.set_cause(py, Some(err));
+        clearer
     })
 }
 
