@@ -180,15 +180,16 @@ def test_extreme_points_match_the_python_test(point):
 def test_a_nan_area_first_in_line_wins_as_in_python():
     # Python's select_best_polygon is min(candidates, key=area): nothing is smaller than NaN, so a NaN-area
     # candidate that comes first is kept, and one that comes later is never taken. This triangle has a
-    # finite center and a NaN area (inf - inf in the shoelace sums).
-    nan_area = poly_match_rs.Polygon(np.array([0.0, 0.0, 1e200]), np.array([1e200, 1e200, 0.0]))
+    # center of (0, 0) and a NaN area (inf - inf in the shoelace sums).
+    nan_area = poly_match_rs.Polygon(np.array([0.0, 1e200, -1e200]), np.array([0.0, 1e200, -1e200]))
     assert math.isnan(nan_area.area())
     near = nan_area.center
-    small = poly_match_rs.Polygon(near[:1] + np.array([0.0, 1.0, 0.0]), near[1:] + np.array([0.0, 0.0, 1.0]))
+    small = poly_match_rs.Polygon(np.array([0.0, 1.0, 0.0]), np.array([0.0, 0.0, 1.0]))
+    assert small.area() == 0.5
     for order in ([nan_area, small], [small, nan_area]):
         expected = min(order, key=lambda p: p.area())
         for n_points in (1, 600):  # one point: a scan; 600: the grid and the thread pool
-            best = poly_match_rs.best_polygons(order, np.tile(near, (n_points, 1)), 1e190)
+            best = poly_match_rs.best_polygons(order, np.tile(near, (n_points, 1)), 2.0)
             assert [p is expected for _, p in best] == [True] * n_points
 
 
