@@ -82,6 +82,20 @@ pub fn search<T: Send>(
     }
 }
 
+/// Marks a watched search as over when dropped: when it returns, and also when it unwinds from a panic,
+/// which the end of the scope then passes on (a search that set nothing would be watched forever).
+struct Finished<'a> {
+    done: &'a AtomicBool,
+    caller: std::thread::Thread,
+}
+
+impl Drop for Finished<'_> {
+    fn drop(&mut self) {
+        self.done.store(true, Ordering::Release);
+        self.caller.unpark();
+    }
+}
+
 /// Runs `work` on `pool` while the calling thread checks for signals every [`WATCH_EVERY`]; the first
 /// exception a signal handler raises sets `stop` and is returned beside the (then abandoned) answer.
 fn watch<T: Send>(
@@ -97,9 +111,11 @@ fn watch<T: Send>(
     // search runs on the pool's threads, and waits for the search at the end of the scope.
     pool.in_place_scope(|scope| {
         scope.spawn(|_| {
+            let _finished = Finished {
+                done: &done,
+                caller,
+            };
             answer = work(stop);
-            done.store(true, Ordering::Release);
-            caller.unpark();
         });
         while !done.load(Ordering::Acquire) {
             std::thread::park_timeout(WATCH_EVERY);
