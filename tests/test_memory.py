@@ -191,7 +191,7 @@ def test_no_growth_over_rounds_of_large_inputs():
     points grows the process by megabytes per round; a thread pool built per call and never joined adds
     threads."""
     table = every_call.calls("large")
-    for _ in range(2):
+    for _ in range(3):  # the allocator settles (measured: up to 1.5 MB of drift after 2 rounds, then flat)
         for call in table:
             call()
     gc.collect()
