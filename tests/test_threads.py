@@ -11,11 +11,12 @@ What this catches:
 
 - state shared between calls without a lock: a scratch buffer, a cache or a pool that one call could
   change under another would give some thread an answer that differs from the single-thread one;
-- a lock taken in the wrong order with the GIL (a wrapper lock held while re-taking the GIL, as the
-  Ctrl-C watch and the pool both do nearby): the threads deadlock, and the join times out;
-- a call that mutates a shared input (a cached UTF-8 copy written into a shared str is allowed, since
-  CPython makes that safe; a Polygon changed by a search is not: Polygon is frozen, and its facts are
-  compared after every round).
+- a lock and the GIL taken in opposite orders by two threads (the pool's lock is taken with the GIL
+  held; the Ctrl-C watch takes the GIL back from inside a call that released it): the threads deadlock,
+  and the join times out;
+- a call that changes a shared input: the table reads a shared Polygon's facts among its calls, and the
+  whole table is run once more on one thread at the end. (A UTF-8 copy that count_doubles_tutorial caches
+  inside a shared str is allowed: CPython makes that safe.)
 
 What it cannot do on this interpreter: prove the absence of a data race in the Rust code. With the GIL,
 only the detached parts run in parallel; Rust's type system (Send/Sync, no `static mut`) is what rules out
