@@ -9,9 +9,10 @@
 
 use ndarray::ArrayView1;
 
-/// The sum of a contiguous slice of floats, in order (so the result equals Python's `sum` exactly).
+/// The sum of a contiguous slice of floats, added one at a time in order, as a plain Python loop adds them
+/// (and as Python's `sum` did before 3.12; since then it compensates rounding errors).
 ///
-/// Python's `sum` starts from `0`, so the sum of nothing, or of negative zeros, is a positive zero; so is
+/// Python starts from `0`, so the sum of nothing, or of negative zeros, is a positive zero; so is
 /// this one (Rust's own `Iterator::sum` for floats starts from `-0.0`).
 ///
 /// ```
@@ -23,7 +24,7 @@ pub fn sum_slice(values: &[f64]) -> f64 {
     sum_in_order(values.iter())
 }
 
-/// `0.0 + v0 + v1 + ...`, left to right: Python's `sum` over floats.
+/// `0.0 + v0 + v1 + ...`, left to right: a Python `for` loop's `total += v`.
 fn sum_in_order<'a>(values: impl Iterator<Item = &'a f64>) -> f64 {
     values.fold(0.0, |sum, &v| sum + v)
 }

@@ -71,7 +71,9 @@ fn sum_array(values: &Bound<'_, PyAny>) -> PyResult<f64> {
         copy = array.call_method0("copy")?.cast_into::<PyArray1<f64>>()?;
         &copy
     };
-    let readonly = array.readonly();
+    // `try_readonly` refuses (with a Python exception) an array that another extension has borrowed
+    // mutably, where `readonly` would panic.
+    let readonly = array.try_readonly()?;
     Ok(boundary_core::sum_view(&readonly.as_array()))
 }
 

@@ -19,13 +19,26 @@ fn to_py_err(err: &FiboError) -> PyErr {
     }
 }
 
-/// Reads `n` from any Python object: an `int` (or subclass, such as `bool`) in `1..=93`.
+/// Reads `n` from any Python object: an `int` (or subclass, such as `bool`), or any other integer type
+/// (numpy's `int64`, say) that converts through `operator.index`, in `1..=93`.
 fn argument(function: &str, n: &Bound<'_, PyAny>) -> PyResult<u64> {
-    let Ok(int) = n.cast::<PyInt>() else {
-        return Err(PyTypeError::new_err(format!(
-            "{function}() argument n must be an int, not {}",
-            n.get_type().name()?
-        )));
+    let converted;
+    let int = if let Ok(int) = n.cast::<PyInt>() {
+        int
+    } else {
+        let index = n.py().import("operator")?.getattr("index")?;
+        match index.call1((n,)).and_then(|i| Ok(i.cast_into::<PyInt>()?)) {
+            Ok(int) => {
+                converted = int;
+                &converted
+            }
+            Err(_) => {
+                return Err(PyTypeError::new_err(format!(
+                    "{function}() argument n must be an int, not {}",
+                    n.get_type().name()?
+                )));
+            }
+        }
     };
     match int.extract::<i128>() {
         Ok(value) => fibo_core::check_n(value).map_err(|e| to_py_err(&e)),
@@ -56,7 +69,7 @@ fn detached_interruptible(
 /// long call with KeyboardInterrupt.
 ///
 /// Raises:
-///     TypeError: n is not an int.
+///     TypeError: n is not an integer (an int, or a type with __index__ such as numpy.int64).
 ///     ValueError: n is less than 1.
 ///     OverflowError: n is greater than 93 (the result would not fit in 64 bits).
 #[pyfunction]

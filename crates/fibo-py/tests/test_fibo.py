@@ -72,6 +72,18 @@ def test_non_integer_is_a_type_error(function, n):
         function(n)
 
 
+def test_integer_types_with_index_are_accepted():
+    # operator.index accepts them, as Python's own range() and list indexing do.
+    import numpy as np
+
+    assert fibo_rust.fibo(np.int64(10)) == 55
+    assert fibo_rust.fibo_tutorial(np.uint8(12)) == 144
+    with pytest.raises(ValueError, match="n must be at least 1, got 0"):
+        fibo_rust.fibo(np.int32(0))
+    with pytest.raises(TypeError, match="must be an int, not float64"):
+        fibo_rust.fibo(np.float64(10.0))
+
+
 def test_argument_is_positional_only():
     with pytest.raises(TypeError):
         fibo_rust.fibo(n=5)

@@ -1,0 +1,52 @@
+"""A one-minute check that installed wheels work, on any platform: each module imports, gives the right
+answer on a small input, and refuses bad input with the documented exception.
+
+    python examples/smoke.py
+
+The CI workflow runs it on Windows, where the full test suite's POSIX-only tests (signals, fork) cannot run.
+"""
+
+import boundary_cost
+import fibo_rust
+import numpy as np
+import poly_match_rs
+import string_doubles
+
+
+def raises(error, call, *args):
+    try:
+        call(*args)
+    except error:
+        return
+    raise AssertionError(f"{call.__name__}{args} did not raise {error.__name__}")
+
+
+def main() -> None:
+    assert fibo_rust.fibo(30) == fibo_rust.fibo_tutorial(30) == 832040
+    raises(ValueError, fibo_rust.fibo, 0)
+    raises(OverflowError, fibo_rust.fibo, 94)
+
+    assert string_doubles.count_doubles("abbcCddef") == 2
+    assert string_doubles.count_doubles("éé🦀🦀\ud800\ud800") == 3
+    assert string_doubles.count_doubles_bytes("₂€") == 1
+    raises(TypeError, string_doubles.count_doubles, b"aa")
+
+    square = poly_match_rs.Polygon(np.array([0.0, 1.0, 1.0, 0.0]), np.array([0.0, 0.0, 1.0, 1.0]))
+    assert square.area() == 1.0
+    points = np.array([[0.5, 0.5], [50.0, 50.0]])
+    assert poly_match_rs.find_close_polygons([square], points[0], 1.0) == [square]
+    [(point, best)] = poly_match_rs.best_polygons([square], points, 1.0)
+    assert best is square
+    assert point.tolist() == [0.5, 0.5]
+    raises(ValueError, poly_match_rs.Polygon, np.array([1.0]), np.array([1.0, 2.0]))
+
+    assert boundary_cost.sum_list([1.0, 2.5]) == boundary_cost.sum_array(np.array([1.0, 2.5])) == 3.5
+    assert boundary_cost.sum_bytes(b"\x01\x02") == 3
+    raises(TypeError, boundary_cost.sum_array, [1.0])
+
+    for module in (fibo_rust, string_doubles, poly_match_rs, boundary_cost):
+        print(f"{module.__name__} {module.__version__}: ok")
+
+
+if __name__ == "__main__":
+    main()
