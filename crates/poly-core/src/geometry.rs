@@ -1,20 +1,20 @@
-//! Polygon geometry with numpy's rounding: the vertex mean, the shoelace area and the distance test.
+//! Polygon geometry: the vertex mean, the shoelace area and the distance test, each the same on every
+//! machine.
 //!
 //! The Python original computes a polygon's center with `np.array([x, y]).mean(axis=1)`, its area with
 //! `0.5 * abs(dot(x, roll(y, 1)) - dot(y, roll(x, 1)))`, and keeps a polygon when
-//! `np.linalg.norm(center - point) < max_dist`. Floating-point sums depend on their order, so this module
-//! adds the numbers in numpy's order:
+//! `np.linalg.norm(center - point) < max_dist`. Floating-point sums depend on their order, so:
 //!
 //! - the mean uses numpy's pairwise summation ([`numpy_sum`]), so [`Shape::center`] equals numpy's center
-//!   bit for bit, for any number of vertices;
-//! - the area adds the products left to right, which is what numpy's `dot` (`OpenBLAS`) does for vectors
-//!   shorter than 16; longer vectors are summed in SIMD lanes by BLAS, in an order that depends on the CPU,
-//!   so their areas can differ from numpy's in the last bits;
+//!   bit for bit, for any number of vertices (numpy sums without BLAS, the same way on every CPU);
+//! - the area is exact, rounded once ([`shoelace_area`], from [`crate::exact`]): numpy's `dot` goes to the
+//!   BLAS kernel chosen for the CPU at run time, whose order of additions and use of fused multiply-adds
+//!   differ between CPUs, so no fixed order could match numpy everywhere;
 //! - the distance is `sqrt(dx * dx + dy * dy)` with no fused multiply-add, which is numpy's 2-vector norm.
 //!
-//! Bit-equal numbers matter here because the article's polygons are copies of one shape: their areas agree to
-//! about ten digits, and which one is "smallest" is decided by rounding. Rounding the same way as numpy picks
-//! the same polygon as the Python original.
+//! Exact areas matter here because the article's polygons are copies of one shape: their areas agree to
+//! about ten digits, and which one is "smallest" is decided in the last bits. The exact area decides it the
+//! same way everywhere.
 
 use ndarray::{Array1, ArrayView1};
 use ndarray_linalg::Norm;
@@ -80,36 +80,7 @@ pub fn numpy_mean(values: &[f64]) -> f64 {
     numpy_sum(values) / values.len() as f64
 }
 
-/// The shoelace area, `0.5 * |Σ x[i]·y[i-1] − Σ y[i]·x[i-1]|` (indices wrap around), summed left to right.
-///
-/// That is the Python original's `0.5 * np.abs(np.dot(x, np.roll(y, 1)) - np.dot(y, np.roll(x, 1)))`, and
-/// it gives numpy's exact bits for polygons with fewer than 16 vertices (see the module notes). The vertices
-/// go around the polygon in order, either way round; for a self-intersecting outline it is the signed sum
-/// of the lobes, as in Python. Zero for fewer than three vertices; `x` and `y` are paired up to the shorter.
-///
-/// ```
-/// use poly_core::geometry::shoelace_area;
-/// // The unit square, counter-clockwise and clockwise.
-/// assert_eq!(shoelace_area(&[0.0, 1.0, 1.0, 0.0], &[0.0, 0.0, 1.0, 1.0]), 1.0);
-/// assert_eq!(shoelace_area(&[0.0, 0.0, 1.0, 1.0], &[0.0, 1.0, 1.0, 0.0]), 1.0);
-/// ```
-#[must_use]
-pub fn shoelace_area(x: &[f64], y: &[f64]) -> f64 {
-    let n = x.len().min(y.len());
-    let (Some(&x_last), Some(&y_last)) = (x[..n].last(), y[..n].last()) else {
-        return 0.0;
-    };
-    // Two separate running sums, as the two separate `dot`s of the Python original.
-    let mut forward = 0.0; // Σ x[i] * y[i-1]
-    let mut backward = 0.0; // Σ y[i] * x[i-1]
-    let (mut x_prev, mut y_prev) = (x_last, y_last);
-    for (&xi, &yi) in x[..n].iter().zip(&y[..n]) {
-        forward += xi * y_prev;
-        backward += yi * x_prev;
-        (x_prev, y_prev) = (xi, yi);
-    }
-    0.5 * (forward - backward).abs()
-}
+pub use crate::exact::shoelace_area;
 
 /// `dx² + dy²`, the squared distance between two points (the article's fourth step compares these).
 #[must_use]
@@ -268,7 +239,7 @@ pub fn norm_distance(center: Array1<f64>, point: &ArrayView1<'_, f64>) -> Result
 pub struct Shape {
     /// The mean of the vertices, `[mean(x), mean(y)]`, as numpy computes it.
     pub center: Point,
-    /// The shoelace area (see [`shoelace_area`]).
+    /// The exact shoelace area, rounded once (see [`shoelace_area`]).
     pub area: f64,
 }
 
@@ -375,15 +346,16 @@ mod tests {
     }
 
     #[test]
-    fn template_polygon_matches_numpy() {
-        // numpy: Polygon(x, y).center and .area() of the article's template (printed with repr()).
+    fn template_polygon_center_is_numpys_and_area_is_exact() {
+        // The center: numpy's Polygon(x, y).center of the article's template (printed with repr()). The area:
+        // Python's float(abs(sum of Fraction products) / 2), which numpy's dot misses in the last bits.
         let (x, y) = template();
         let shape = Shape::new(&x, &y).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             shape.center,
             [0.450_000_000_000_000_07, 0.826_129_581_562_079_5]
         );
-        assert_eq!(shape.area, 0.108_184_634_385_046_11);
+        assert_eq!(shape.area, 0.108_184_634_385_045_93);
     }
 
     #[test]
@@ -430,7 +402,7 @@ mod tests {
         }
 
         #[test]
-        fn area_does_not_depend_on_the_starting_vertex_much(
+        fn area_does_not_depend_on_the_starting_vertex(
             coords in prop::collection::vec((-100f64..100.0, -100f64..100.0), 3..40),
             shift in 0usize..40,
         ) {
@@ -439,7 +411,7 @@ mod tests {
             let rotate = |v: &[f64]| -> Vec<f64> { v[k..].iter().chain(&v[..k]).copied().collect() };
             let a = shoelace_area(&x, &y);
             let b = shoelace_area(&rotate(&x), &rotate(&y));
-            prop_assert!((a - b).abs() <= 1e-9 * (1.0 + a.abs()));
+            prop_assert_eq!(a.to_bits(), b.to_bits());
         }
 
         #[test]

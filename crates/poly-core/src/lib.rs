@@ -4,8 +4,8 @@
 //! `main` that, for each of 100 points, keeps the polygons whose center is closer than `max_dist` and then
 //! picks the one with the smallest area. This crate is the computation without Python:
 //!
-//! - [`geometry`]: a polygon's center and shoelace area, rounded as numpy rounds them ([`Shape`]), and the
-//!   distance test of the Python original;
+//! - [`geometry`]: a polygon's center (numpy's own rounding) and its exact shoelace area ([`Shape`], the
+//!   area from [`exact`]), and the distance test of the Python original;
 //! - [`search`]: the search for one point, the smallest-area rule, and the whole of `main` for many points
 //!   ([`best_polygons`], [`find_all_close`]);
 //! - [`grid`]: the uniform grid ([`GridIndex`]) that lets many points share one pass over the polygons;
@@ -25,6 +25,7 @@
 //! ```
 
 pub mod error;
+pub mod exact;
 pub mod example;
 pub mod geometry;
 pub mod grid;
