@@ -12,38 +12,42 @@
 //! beyond `f64`'s range is `inf` (where `float(Fraction)` raises `OverflowError`).
 //!
 //! The accumulator is sized from the inputs (two passes over the vertices): for the article's polygons it
-//! is three 64-bit words, at most 68 for any finite coordinates. A crate with an exactly rounded float sum
+//! is five 32-bit digits, at most 135 for any finite coordinates. Each digit sits in an `i64`, so products
+//! are added and subtracted without carrying, and carried once at the end. A crate with an exactly rounded float sum
 //! (Shewchuk's expansions as in Python's `math.fsum`, or Neal's superaccumulator) would still need the
 //! products split exactly first, which an FMA does only while they neither overflow nor underflow; integer
 //! products have no such edge.
 
-/// 64-bit words in the largest accumulator: products span bit `2·(-1074)` to `2·1024`, plus carries.
-const MAX_WORDS: usize = 70;
+/// 32-bit digits in the largest accumulator: products span bit `2·(-1074)` to `2·1024`, plus carries.
+const MAX_DIGITS: usize = 140;
 
-/// A finite, non-zero `f64` as `m·2^e` with `m` odd; `None` for zero.
-fn split(v: f64) -> Option<(u64, i32)> {
+/// Products added between two carry passes: each adds less than 2^33 to a digit's `i64`, so 2^28 of them
+/// cannot overflow it.
+const PRODUCTS_PER_PASS: usize = 1 << 28;
+
+const DIGIT: i64 = 0xffff_ffff;
+
+#[allow(clippy::cast_possible_truncation)] // the 11 exponent bits fit an i32
+/// A finite `f64` as `(m, e)` with `|v| = m·2^e` (`m` < 2^53, not reduced); `m` is 0 for zero.
+fn split(v: f64) -> (u64, i32) {
     let bits = v.to_bits();
-    let biased = i32::try_from((bits >> 52) & 0x7ff).unwrap_or(0);
+    let biased = ((bits >> 52) & 0x7ff) as i32;
     let fraction = bits & ((1 << 52) - 1);
-    let (m, e) = if biased == 0 {
+    if biased == 0 {
         (fraction, -1074) // subnormal (or zero)
     } else {
         (fraction | (1 << 52), biased - 1075)
-    };
-    if m == 0 {
-        return None;
     }
-    let zeros = m.trailing_zeros();
-    Some((m >> zeros, e + i32::try_from(zeros).unwrap_or(0)))
 }
 
-/// The lowest bit and one past the highest bit of the non-zero values, `(min e, max (e + bit length of m))`.
+/// `(lowest e, one past the highest bit)` over the non-zero values, or `None` when all are zero.
 fn span(values: &[f64]) -> Option<(i32, i32)> {
     values
         .iter()
-        .filter_map(|&v| split(v))
+        .map(|&v| split(v))
+        .filter(|&(m, _)| m != 0)
         .fold(None, |acc, (m, e)| {
-            let top = e + i32::try_from(u64::BITS - m.leading_zeros()).unwrap_or(0);
+            let top = e + (u64::BITS - m.leading_zeros()).cast_signed();
             Some(match acc {
                 None => (e, top),
                 Some((low, high)) => (low.min(e), high.max(top)),
@@ -51,98 +55,70 @@ fn span(values: &[f64]) -> Option<(i32, i32)> {
         })
 }
 
-/// A non-negative integer in `words` 64-bit words, lowest first, to which products are added exactly.
-struct Accumulator {
-    words: [u64; MAX_WORDS],
-    len: usize,
+/// A signed integer as `N` 32-bit digits, lowest first, each kept in an `i64` so that products can be added
+/// and subtracted without carrying; [`Accumulator::carry`] carries.
+struct Accumulator<const N: usize> {
+    digits: [i64; N],
 }
 
-impl Accumulator {
-    fn new(len: usize) -> Self {
-        debug_assert!(len + 3 <= MAX_WORDS);
-        Self {
-            words: [0; MAX_WORDS],
-            len,
-        }
+impl<const N: usize> Accumulator<N> {
+    /// Adds `±product · 2^shift` (`product` < 2^106; `negative` selects the sign), without carrying.
+    #[inline]
+    #[allow(clippy::cast_possible_truncation)] // splitting a u128 into 32-bit digits
+    fn add(&mut self, product: u128, shift: u32, negative: bool) {
+        let (digit, bit) = ((shift / 32) as usize, shift % 32);
+        let low = u128::from(product as u64) << bit; // < 2^96
+        let high = (product >> 64) << bit; // < 2^74, two digits higher
+        let sign = -i64::from(negative); // 0 or -1: `(v ^ sign) - sign` is v or -v
+        let signed = |v: u128| ((v as i64) ^ sign) - sign;
+        let d = &mut self.digits[digit..digit + 5];
+        d[0] += signed(low & 0xffff_ffff);
+        d[1] += signed((low >> 32) & 0xffff_ffff);
+        d[2] += signed((low >> 64) + (high & 0xffff_ffff));
+        d[3] += signed((high >> 32) & 0xffff_ffff);
+        d[4] += signed(high >> 64);
     }
 
-    /// Adds `product · 2^shift` (`product` < 2^106).
-    #[allow(clippy::cast_possible_truncation)] // splitting a u128 into its two 64-bit halves
-    fn add(&mut self, product: u128, shift: u32) {
-        let (word, bit) = ((shift / 64) as usize, shift % 64);
-        let low = product as u64;
-        let high = (product >> 64) as u64;
-        let parts = if bit == 0 {
-            [low, high, 0]
-        } else {
-            [
-                low << bit,
-                (low >> (64 - bit)) | (high << bit),
-                high >> (64 - bit),
-            ]
-        };
-        let mut carry = false;
-        for (i, part) in parts.into_iter().enumerate() {
-            let (sum, c1) = self.words[word + i].overflowing_add(part);
-            let (sum, c2) = sum.overflowing_add(u64::from(carry));
-            self.words[word + i] = sum;
-            carry = c1 || c2;
+    /// Carries, so that every digit but the last is in `0..2^32`; the last keeps the sign.
+    fn carry(&mut self) {
+        let mut carry = 0;
+        for digit in &mut self.digits {
+            let v = *digit + carry;
+            *digit = v & DIGIT;
+            carry = v >> 32; // arithmetic shift: floor division, negative carries included
         }
-        let mut i = word + 3;
-        while carry {
-            let (sum, c) = self.words[i].overflowing_add(1);
-            self.words[i] = sum;
-            carry = c;
-            i += 1;
-        }
+        self.digits[N - 1] += carry << 32;
     }
 
-    fn is_less_than(&self, other: &Self) -> bool {
-        for i in (0..self.len).rev() {
-            if self.words[i] != other.words[i] {
-                return self.words[i] < other.words[i];
+    /// The absolute value, times `2^scale`, rounded to the nearest `f64`, ties to even.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)] // bit lengths of a few thousand
+    fn magnitude_to_f64(&mut self, scale: i32) -> f64 {
+        self.carry();
+        if self.digits[N - 1] < 0 {
+            // Two's complement over the digits: invert and add one.
+            let mut carry = 1;
+            for digit in &mut self.digits {
+                let v = (!*digit & DIGIT) + carry;
+                *digit = v & DIGIT;
+                carry = v >> 32;
             }
         }
-        false
-    }
-
-    /// `self - other`, for `self >= other`.
-    fn minus(mut self, other: &Self) -> Self {
-        let mut borrow = false;
-        for i in 0..self.len {
-            let (d, b1) = self.words[i].overflowing_sub(other.words[i]);
-            let (d, b2) = d.overflowing_sub(u64::from(borrow));
-            self.words[i] = d;
-            borrow = b1 || b2;
-        }
-        self
-    }
-
-    /// The value times `2^scale`, rounded to the nearest `f64`, ties to even (`inf` when out of range).
-    fn to_f64(&self, scale: i32) -> f64 {
-        let Some(top_word) = (0..self.len).rev().find(|&i| self.words[i] != 0) else {
+        let digits = &self.digits;
+        let Some(top) = (0..N).rev().find(|&i| digits[i] != 0) else {
             return 0.0;
         };
-        // The 64 highest bits, `leading`, with the highest one at bit 63; `sticky` if any bit below is set.
-        let zeros = self.words[top_word].leading_zeros();
-        let below = |i: usize| if i == 0 { 0 } else { self.words[i - 1] };
-        let leading = if zeros == 0 {
-            self.words[top_word]
-        } else {
-            (self.words[top_word] << zeros) | (below(top_word) >> (64 - zeros))
-        };
-        let rest_of_next = if zeros == 0 {
-            below(top_word)
-        } else {
-            below(top_word) << zeros
-        };
-        let sticky =
-            rest_of_next != 0 || (0..top_word.saturating_sub(1)).any(|i| self.words[i] != 0);
+        // The top three digits as a 96-bit window (zeros below digit 0), then the 64 highest bits of the
+        // number, `leading`, with the highest one at bit 63; `sticky` if any bit below them is set.
+        let at = |i: Option<usize>| u128::from(i.map_or(0, |i| digits[i].cast_unsigned()));
+        let window =
+            (at(Some(top)) << 64) | (at(top.checked_sub(1)) << 32) | at(top.checked_sub(2));
+        let zeros = window.leading_zeros() - 32; // within the 96-bit window
+        let leading = (window >> (32 - zeros)) as u64;
+        let rest = window & ((1u128 << (32 - zeros)) - 1);
+        let sticky = rest != 0 || digits[..top.saturating_sub(2)].iter().any(|&d| d != 0);
         // value ≈ leading · 2^exponent
-        let bit_length =
-            i32::try_from(64 * top_word).unwrap_or(i32::MAX) + 64 - zeros.cast_signed();
-        let exponent = bit_length - 64 + scale;
-        round(leading, sticky, exponent)
+        let bit_length = (32 * (top + 1)) as i32 - zeros as i32;
+        round(leading, sticky, bit_length - 64 + scale)
     }
 }
 
@@ -197,37 +173,56 @@ pub fn shoelace_area(x: &[f64], y: &[f64]) -> f64 {
         return 0.0; // every x or every y is zero: every product is zero
     };
     // Every product is a multiple of 2^base and below 2^(x_high + y_high); 2n of them add up to less
-    // than 2n times that.
+    // than 2n times that, and the sign takes one more bit.
     let base = x_low + y_low;
-    let carries = i32::try_from(usize::BITS - (2 * n).leading_zeros()).unwrap_or(i32::MAX);
-    let bits = x_high + y_high - base + carries;
-    let words = usize::try_from(bits / 64 + 1).unwrap_or(MAX_WORDS);
-    let mut positive = Accumulator::new(words);
-    let mut negative = Accumulator::new(words);
-    let mut add = |a: f64, b: f64, sign: bool| {
-        if let (Some((ma, ea)), Some((mb, eb))) = (split(a), split(b)) {
-            let negative_product = (a < 0.0) != (b < 0.0);
-            let target = if negative_product == sign {
-                &mut positive
-            } else {
-                &mut negative
-            };
-            let shift = u32::try_from(ea + eb - base).unwrap_or(0);
-            target.add(u128::from(ma) * u128::from(mb), shift);
-        }
-    };
-    let mut previous = n - 1;
-    for i in 0..n {
-        add(x[i], y[previous], false); // + x[i]·y[i-1]
-        add(y[i], x[previous], true); // − y[i]·x[i-1]
-        previous = i;
-    }
-    let difference = if positive.is_less_than(&negative) {
-        negative.minus(&positive)
+    let carries = (usize::BITS - (2 * n).leading_zeros()).cast_signed();
+    let bits = x_high + y_high - base + carries + 1;
+    let digits = (bits / 32 + 1).cast_unsigned() as usize + 5;
+    // The article's polygons need 10 digits; a small array is cheaper to clear and scan.
+    if digits <= 16 {
+        exact_sum::<16>(x, y, base)
     } else {
-        positive.minus(&negative)
-    };
-    difference.to_f64(base - 1) // the exact sum times 2^base, halved
+        exact_sum::<MAX_DIGITS>(x, y, base)
+    }
+}
+
+/// The shoelace sum in an `N`-digit accumulator whose lowest bit is `2^base`, halved and rounded.
+fn exact_sum<const N: usize>(x: &[f64], y: &[f64], base: i32) -> f64 {
+    let n = x.len();
+    let mut sum = Accumulator::<N> { digits: [0; N] };
+    let mut added = 0;
+    let (mut x_prev, mut y_prev) = (split(x[n - 1]), split(y[n - 1]));
+    let (mut x_prev_negative, mut y_prev_negative) = (x[n - 1] < 0.0, y[n - 1] < 0.0);
+    for (&xv, &yv) in x.iter().zip(y) {
+        let ((mx, ex), (my, ey)) = (split(xv), split(yv));
+        let (x_negative, y_negative) = (xv < 0.0, yv < 0.0);
+        // + x[i]·y[i-1]
+        if mx != 0 && y_prev.0 != 0 {
+            let shift = (ex + y_prev.1 - base).cast_unsigned();
+            sum.add(
+                u128::from(mx) * u128::from(y_prev.0),
+                shift,
+                x_negative != y_prev_negative,
+            );
+        }
+        // − y[i]·x[i-1]
+        if my != 0 && x_prev.0 != 0 {
+            let shift = (ey + x_prev.1 - base).cast_unsigned();
+            sum.add(
+                u128::from(my) * u128::from(x_prev.0),
+                shift,
+                y_negative == x_prev_negative,
+            );
+        }
+        (x_prev, y_prev, x_prev_negative, y_prev_negative) =
+            ((mx, ex), (my, ey), x_negative, y_negative);
+        added += 2;
+        if added >= PRODUCTS_PER_PASS {
+            sum.carry();
+            added = 0;
+        }
+    }
+    sum.magnitude_to_f64(base - 1) // the exact sum times 2^base, halved
 }
 
 /// The shoelace formula in plain floating point, each sum left to right (for non-finite coordinates).
