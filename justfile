@@ -61,8 +61,8 @@ tour *args: develop develop-debug
     cargo build --release --quiet --bins
     python examples/tour.py {{args}}
 
-# Every test: lints, Rust tests, Python tests against the release build, then the wheels in a clean environment.
-test: lint test-rs test-py test-py-malloc test-wheels
+# Every test: lints, Rust tests, Python tests (release build; debug allocator; other BLAS kernels), wheels on every CPython found.
+test: lint test-rs test-py test-py-malloc test-kernels test-wheels test-pythons
 
 # Rust tests of every crate.
 test-rs:
@@ -76,6 +76,44 @@ test-py: develop
 # memory the allocator does not own, and allocator calls made without the GIL.
 test-py-malloc: develop
     PYTHONMALLOC=debug python -m pytest -q
+
+# Chapter 3's Python tests again under other OpenBLAS kernels (Prescott; Haswell, SkylakeX where the CPU has them).
+test-kernels: develop
+    #!/usr/bin/env bash
+    # numpy's dot (the Python original's area) goes to the BLAS kernel picked for the CPU at run time;
+    # the project's answers must not depend on it. test-py already ran with this machine's own kernel.
+    set -euo pipefail
+    kernels=$(python examples/ch3_polygons/exact.py --list-kernels)  # says what it skips, and why
+    for kernel in $kernels; do
+        echo "==> OPENBLAS_CORETYPE=$kernel: $(OPENBLAS_CORETYPE=$kernel python examples/ch3_polygons/exact.py)"
+        OPENBLAS_CORETYPE=$kernel python -m pytest -q crates/poly-py
+    done
+
+# The wheels in dist/ on every other CPython >= 3.10 found (pyenv, python3.X on PATH), each in a fresh venv:
+# the smoke test, every public function from 8 threads, and the exact-area checks.
+test-pythons: wheels
+    #!/usr/bin/env bash
+    set -euo pipefail
+    unset VIRTUAL_ENV
+    modules=$(for c in {{wrappers}}; do sed -n 's/^module-name = "\(.*\)"/\1/p' "$c/pyproject.toml"; done)
+    for minor in 10 11 12 13 14; do
+        py=""
+        for candidate in $(ls -d "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.$minor.*/bin/python3 2>/dev/null | sort -V | tail -1) \
+                         "$(command -v python3.$minor || true)"; do
+            if [ -n "$candidate" ] && "$candidate" -c 'import sys; assert sys.implementation.name == "cpython"' 2>/dev/null; then
+                py=$candidate; break
+            fi
+        done
+        if [ -z "$py" ]; then echo "test-pythons: CPython 3.$minor not found: skipped"; continue; fi
+        venv=target/venv-py3$minor
+        echo "==> $("$py" --version) ($py): the wheels in a fresh $venv"
+        rm -rf "$venv"
+        "$py" -m venv "$venv"
+        "$venv/bin/python" -m pip install --quiet --disable-pip-version-check numpy hypothesis pytest pytest-timeout pytest-benchmark
+        "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-index --find-links dist $modules
+        "$venv/bin/python" examples/smoke.py
+        "$venv/bin/python" -m pytest -q tests/test_threads.py "crates/poly-py/tests/test_poly_properties.py" -k "threads or area"
+    done
 
 # Benchmarks: criterion for the Rust cores, pytest-benchmark for the Python side, each step beside its baseline.
 bench: develop

@@ -7,12 +7,17 @@ article's polygons are shifted copies of one shape, whose areas agree to about t
 "smallest" is decided by those bits. Here the area is computed with `fractions.Fraction`, exactly, and
 rounded once, as `poly_match_rs.Polygon.area()` computes it in Rust.
 
-    python examples/ch3_polygons/exact.py       # how many of the article's points numpy answers otherwise
+    python examples/ch3_polygons/exact.py                  # this process's BLAS kernel, one line
+    python examples/ch3_polygons/exact.py --every-kernel   # one line per OpenBLAS kernel this CPU runs
+    python examples/ch3_polygons/exact.py --list-kernels   # the kernels forced by `./just test-kernels`
 """
 
 from __future__ import annotations
 
 import math
+import os
+import platform
+import subprocess
 import sys
 from collections.abc import Sequence
 from fractions import Fraction
@@ -105,16 +110,30 @@ def differing_points(answer: list[tuple[Array, Any]], exact_answer: list[tuple[A
 
 
 def report() -> str:
-    """One line for this process's BLAS kernel: how many of the article's points numpy answers otherwise."""
+    """One line for this process's BLAS kernel: on how many of the article's points the Python original
+    picks another polygon than the exact area does, and whether `poly_match_rs.best_polygons` (if
+    installed) gives the exact answer."""
     polygons, points = poly_match.generate_example()
     numpy_answer = poly_match.main(polygons, points)
     exact_answer = main(polygons, points)
     problems = disagreements(polygons, points, numpy_answer)
-    return (
+    line = (
         f"{blas_kernel()}: the Python original picks another polygon than the exact area on "
         f"{differing_points(numpy_answer, exact_answer)} of {len(exact_answer)} points"
         + (f"; NOT within rounding: {problems}" if problems else " (each within rounding of the smallest)")
     )
+    try:
+        import poly_match_rs
+    except ImportError:
+        return line
+    rust_polygons = [poly_match_rs.Polygon(p.x, p.y) for p in polygons]
+    position = {id(p): i for i, p in enumerate(rust_polygons)}
+    exact_positions = [i for _, p in exact_answer for i, q in enumerate(polygons) if q is p]
+    rust_positions = [
+        position[id(p)] for _, p in poly_match_rs.best_polygons(rust_polygons, points, MAX_DIST)
+    ]
+    verdict = "the exact answer" if rust_positions == exact_positions else "NOT the exact answer"
+    return f"{line}; best_polygons: {verdict}"
 
 
 def blas_kernel() -> str:
@@ -127,5 +146,47 @@ def blas_kernel() -> str:
     return ", ".join(kernels) or "unknown"
 
 
+def forceable_kernels() -> tuple[list[str], list[str]]:
+    """The OpenBLAS kernels this CPU can run that `OPENBLAS_CORETYPE` can force (x86-64 Linux), and a line
+    for each one left out and why. Prescott (SSE3) runs on every x86-64 CPU."""
+    if platform.system() != "Linux" or platform.machine() != "x86_64":
+        return [], [
+            f"kernels are forced here only on x86-64 Linux, not {platform.system()} {platform.machine()}"
+        ]
+    with open("/proc/cpuinfo") as cpuinfo:
+        flags = next((line.split(":", 1)[1].split() for line in cpuinfo if line.startswith("flags")), [])
+    kernels, skipped = ["Prescott"], []
+    for kernel, needs in (("Haswell", ["avx2", "fma"]), ("SkylakeX", ["avx512f"])):
+        missing = [flag for flag in needs if flag not in flags]
+        if missing:
+            skipped.append(f"{kernel} skipped: this CPU has no {' or '.join(missing)}")
+        else:
+            kernels.append(kernel)
+    return kernels, skipped
+
+
+def every_kernel() -> list[str]:
+    """`report()` run in a fresh process for the machine's own kernel and each forceable one."""
+    kernels, skipped = forceable_kernels()
+    lines = []
+    for kernel in [None, *kernels]:
+        env = dict(os.environ)
+        if kernel is not None:
+            env["OPENBLAS_CORETYPE"] = kernel
+        result = subprocess.run(
+            [sys.executable, __file__], env=env, capture_output=True, text=True, check=True, timeout=600
+        )
+        label = "this machine's default" if kernel is None else f"OPENBLAS_CORETYPE={kernel}"
+        lines.append(f"{label} → {result.stdout.strip()}")
+    return lines + skipped
+
+
 if __name__ == "__main__":
-    print(report())
+    if "--list-kernels" in sys.argv:
+        kernels, skipped = forceable_kernels()
+        print(*skipped, sep="\n", file=sys.stderr)
+        print(*kernels)
+    elif "--every-kernel" in sys.argv:
+        print(*every_kernel(), sep="\n")
+    else:
+        print(report())

@@ -13,6 +13,7 @@ from typing import Any
 
 from harness import ROOT, Chapter, Row, format_seconds, in_debug_env, median_seconds
 
+from ch3_polygons import exact
 from ch3_polygons.ladder import BY_KEY
 
 BASELINE = "Python (the article's main)"
@@ -116,6 +117,11 @@ def measure(full: bool = False) -> Chapter:
         Row(BY_KEY["scipy"].label, timed("scipy", full)),
     ]
     chapter.notes += at_scale(full)
+    chapter.notes.append(
+        "The same data under each OpenBLAS kernel this CPU runs (numpy's dot, and so the Python original's "
+        "area, rounds differently per kernel; `python examples/ch3_polygons/exact.py --every-kernel`):"
+    )
+    chapter.notes += [f"  {line}" for line in exact.every_kernel()]
     if debug is None:
         chapter.notes.append("The debug row needs .venv-debug: run `./just develop-debug`.")
     if chapter.seconds_of("Rust alone, no Python (cargo run --release)") is None:

@@ -32,10 +32,11 @@ pub fn polygon_error(error: &PolyError) -> PyErr {
 /// Attributes and methods, as in the article's Python dataclass:
 ///     x, y: the vertices, read-only float64 arrays (the same objects on every access).
 ///     center: the mean of the vertices, array([mean(x), mean(y)]), read-only.
-///     area(): the shoelace area.
+///     area(): the exact shoelace area, rounded once.
 ///
-/// Center and area are rounded exactly as numpy computes them in the Python original (for polygons of
-/// fewer than 16 vertices; beyond, BLAS may sum in another order and the last bits can differ).
+/// The center is rounded exactly as numpy computes it in the Python original. The area is the exact
+/// shoelace area of the float64 vertices rounded once to float64 (what fractions.Fraction gives): the
+/// same on every machine, where numpy's dot rounds differently per CPU.
 ///
 /// Subclass it in Python to add methods or attributes (the article's step v2 overrides area() in
 /// Python); the search functions read the center and area computed here, never an override.
@@ -92,7 +93,7 @@ impl Polygon {
         self.center.clone_ref(py)
     }
 
-    /// The shoelace area: 0.5 * |dot(x, roll(y, 1)) - dot(y, roll(x, 1))|.
+    /// The exact shoelace area, 0.5 * |sum(x * roll(y, 1)) - sum(y * roll(x, 1))|, rounded once to float64.
     fn area(&self) -> f64 {
         self.shape.area
     }

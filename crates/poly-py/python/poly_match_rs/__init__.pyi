@@ -33,8 +33,9 @@ class Polygon:
     """A polygon given by its vertices, with its center and area computed once.
 
     ``x`` and ``y`` are 1-D numpy arrays of the same, non-zero length (any real dtype and memory layout;
-    copied as float64). Subclass it in Python to add methods; the search functions always use the center
-    and area computed here.
+    copied as float64). The center is numpy's vertex mean to the last bit; the area is exact, rounded once
+    (the same on every machine). Subclass it in Python to add methods; the search functions always use
+    the center and area computed here.
     """
 
     def __new__(cls, x: npt.NDArray[Any], y: npt.NDArray[Any]) -> Polygon: ...
@@ -48,7 +49,7 @@ class Polygon:
     def center(self) -> npt.NDArray[np.float64]:
         """``array([mean(x), mean(y)])``, rounded as numpy rounds it (read-only)."""
     def area(self) -> float:
-        """The shoelace area, ``0.5 * |dot(x, roll(y, 1)) - dot(y, roll(x, 1))|``."""
+        """The exact shoelace area, 0.5 * |sum(x * roll(y, 1)) - sum(y * roll(x, 1))|, rounded once to float64."""
     def __reduce__(self) -> tuple[Any, ...]: ...
 
 def find_close_polygons(polygons: Iterable[_P], point: npt.NDArray[Any], max_dist: float) -> list[_P]:
