@@ -146,10 +146,12 @@ test-wheels: wheels
     $py -m pytest -q
     $py -m mypy.stubtest --allowlist stubtest-allowlist.txt $modules
 
-# Flamegraphs of chapter 3 (py-spy --native) into docs/img: the Python original, step v1, best_polygons.
-# Builds the `profiling` profile (release + debug info) into .venv; `./just develop` restores the release build.
-profile: setup
-    examples/ch3_polygons/profile.sh
+# Flamegraphs of chapter 3 (py-spy --native): the Python original, step v1, best_polygons, into
+# results/profile (or over docs/img with --update-docs). Builds the `profiling` profile (release + debug
+# info) into .venv; `./just develop` restores the release build.
+[doc("Chapter 3's flamegraphs (py-spy --native) into results/profile; --update-docs: over docs/img")]
+profile *args: setup
+    examples/ch3_polygons/profile.sh {{args}}
 
 # Fuzz every core crate with cargo-fuzz (libFuzzer), each target for `seconds` seconds. Installs cargo-fuzz
 # if missing. cargo-fuzz needs nightly-only compiler flags; RUSTC_BOOTSTRAP=1 lets the stable toolchain

@@ -7,6 +7,8 @@ the tutorial's own figures beside this machine's, and writes results/tour.md and
     python examples/tour.py [--full] [--chapter N ...] [--out DIR]
 
 --full uses the tutorials' exact input sizes (slow: CPython needs minutes for fibo(40)).
+--chapter N (repeatable) measures only those chapters; such a partial tour writes results/tour-ch3.md
+(chapter numbers joined by '-') and its own chart, and leaves the full tour's results/tour.md alone.
 --update-docs also copies each measured table into README.md and docs/*.md, between the markers
 `<!-- tour:N -->` and `<!-- /tour:N -->`, and the chart to docs/img/tour.png, so the numbers there are
 always the tour's own.
@@ -70,13 +72,13 @@ def summary_table(chapters: list[Chapter]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def update_docs(chapters: list[Chapter], command: str) -> list[Path]:
+def update_docs(chapters: list[Chapter], command: str, partial: bool) -> list[Path]:
     """Replace the marked tables of the measured chapters in README.md and docs/*.md."""
     changed = []
     stamp = f"Measured with `{command}` on {time.strftime('%Y-%m-%d')}.\n"
     for page in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
         text = original = page.read_text()
-        if len(chapters) > 1:
+        if not partial:  # the summary needs every chapter: only a full tour rewrites it
             summary = re.compile(r"(<!-- tour:summary -->\n).*?(<!-- /tour:summary -->)", re.DOTALL)
             body = summary_table(chapters) + "\n" + stamp
             text = summary.sub(lambda m, body=body: m.group(1) + body + m.group(2), text)
@@ -172,20 +174,22 @@ def main() -> int:
         chapters.append(chapter)
 
     args.out.mkdir(parents=True, exist_ok=True)
+    stem = "tour" if not args.chapter else "tour-" + "-".join(f"ch{c.number}" for c in chapters)
     header = (
         "# Tour results\n\n"
         f"Measured on {platform.machine()} · {platform.system()} · Python {platform.python_version()} · "
         f"{time.strftime('%Y-%m-%d')}, with `./just tour{' --full' if args.full else ''}`. "
         "Times are medians; speed-ups are ratios measured in the same run.\n\n"
     )
-    (args.out / "tour.md").write_text(header + "\n".join(markdown_table(c) for c in chapters))
-    chart(chapters, args.out / "tour.png")
-    print(f"\nwrote {args.out / 'tour.md'} and {args.out / 'tour.png'}")
+    (args.out / f"{stem}.md").write_text(header + "\n".join(markdown_table(c) for c in chapters))
+    chart(chapters, args.out / f"{stem}.png")
+    print(f"\nwrote {args.out / f'{stem}.md'} and {args.out / f'{stem}.png'}")
     if args.update_docs:
         command = "./just tour" + (" --full" if args.full else "")
-        for page in update_docs(chapters, command):
+        command += "".join(f" --chapter {c.number}" for c in chapters) if args.chapter else ""
+        for page in update_docs(chapters, command, partial=bool(args.chapter)):
             print(f"updated {page.relative_to(ROOT)}")
-        if len(chapters) > 1:
+        if not args.chapter:
             shutil.copyfile(args.out / "tour.png", ROOT / "docs" / "img" / "tour.png")
             print("updated docs/img/tour.png")
     return 0

@@ -3,7 +3,9 @@
 # the Python ones. Records the Python original, step v1 (where the time goes once the search is in Rust)
 # and best_polygons, each running the article's main in a loop (examples/ch3_polygons/measure.py).
 #
-#   examples/ch3_polygons/profile.sh [OUT_DIR]          (default: docs/img)
+#   examples/ch3_polygons/profile.sh                  writes results/profile/ch3-flame-*.svg
+#   examples/ch3_polygons/profile.sh --update-docs    writes them over the ones in docs/img
+#   examples/ch3_polygons/profile.sh OUT_DIR          writes them into OUT_DIR
 #
 # Builds poly_match_rs with the workspace's `profiling` profile first (release speed plus debug info, so
 # the Rust frames have names) and installs it into .venv in place of the release build; `./just develop`
@@ -12,7 +14,11 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
-out=${1:-$root/docs/img}
+case "${1:-}" in
+    --update-docs) out=$root/docs/img ;;
+    "") out=$root/results/profile ;;
+    *) out=$1 ;;
+esac
 venv=$root/.venv
 mkdir -p "$out"
 
