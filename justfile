@@ -14,11 +14,11 @@ export PATH := bin + ":" + env_var("PATH")
 # Let PyO3 find the virtual environment's interpreter when cargo builds a wrapper crate directly.
 export PYO3_PYTHON := python
 
-# Show this menu.
+[doc("Show this menu")]
 default:
     @just --list --unsorted
 
-# Create .venv and install the Python tools (maturin, pytest, hypothesis, numpy, ...) if they changed.
+[doc("Create .venv and install the Python tools of requirements-dev.txt (when that file changed)")]
 setup:
     #!/usr/bin/env bash
     set -euo pipefail
@@ -30,7 +30,7 @@ setup:
         cp requirements-dev.txt "$stamp"
     fi
 
-# Build wrapper crates in release and install them into .venv (all by default; or e.g. `just develop crates/fibo-py`).
+[doc("Build wheels in release into .venv: all, or the crates named (develop crates/fibo-py)")]
 develop *crates: setup
     #!/usr/bin/env bash
     set -euo pipefail
@@ -39,7 +39,7 @@ develop *crates: setup
         maturin develop --release --quiet -m "$crate/Cargo.toml"
     done
 
-# Build debug (unoptimised) wheels into a second environment, .venv-debug: the trap the tutorials fell into.
+[doc("Build every wheel unoptimised into .venv-debug (the tutorials' debug-build trap)")]
 develop-debug: setup
     #!/usr/bin/env bash
     set -euo pipefail
@@ -52,32 +52,33 @@ develop-debug: setup
     done
     .venv-debug/bin/python -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps target/wheels-debug/*.whl
 
-# See the debug-build trap yourself: the same functions built with and without --release, timed side by side.
+[doc("Time the same functions from the release and the debug build, side by side")]
 trap: develop develop-debug
     python examples/trap.py
 
-# The tour: build every wheel (release, plus debug for the trap) and print every chapter's table side by side.
+[doc("Build every wheel and time every chapter; --chapter N, --full (tutorials' sizes), --update-docs")]
 tour *args: develop develop-debug
     cargo build --release --quiet --bins
     python examples/tour.py {{args}}
 
-# Every test: lints, Rust tests, Python tests (release build; debug allocator; other BLAS kernels), wheels on every CPython found.
+[doc("Every test (what CI runs): lint, test-rs, test-py, test-py-malloc, test-kernels, test-wheels, test-pythons")]
 test: lint test-rs test-py test-py-malloc test-kernels test-wheels test-pythons
 
-# Rust tests of every crate.
+[doc("Rust tests of every crate (cargo test --workspace)")]
 test-rs:
     cargo test --workspace --quiet
 
-# Python tests (pytest + hypothesis) against freshly built release wheels.
+[doc("Python tests (pytest + hypothesis) against freshly built release wheels")]
 test-py: develop
     python -m pytest
 
 # The Python tests again under CPython's debug allocator hooks, which catch writes past a buffer, frees of
 # memory the allocator does not own, and allocator calls made without the GIL.
+[doc("The Python tests again under PYTHONMALLOC=debug (buffer overruns, bad frees, calls without the GIL)")]
 test-py-malloc: develop
     PYTHONMALLOC=debug python -m pytest -q
 
-# Chapter 3's Python tests again under other OpenBLAS kernels (Prescott; Haswell, SkylakeX where the CPU has them).
+[doc("Chapter 3's Python tests under other OpenBLAS kernels (Prescott; Haswell, SkylakeX if the CPU has them)")]
 test-kernels: develop
     #!/usr/bin/env bash
     # numpy's dot (the Python original's area) goes to the BLAS kernel picked for the CPU at run time;
@@ -91,6 +92,7 @@ test-kernels: develop
 
 # The wheels in dist/ on every other CPython >= 3.10 found (pyenv, python3.X on PATH), each in a fresh venv:
 # the smoke test, every public function from 8 threads, and the exact-area checks.
+[doc("The wheels on every CPython >= 3.10 found (pyenv, python3.X): smoke, threads, exact areas")]
 test-pythons: wheels
     #!/usr/bin/env bash
     set -euo pipefail
@@ -115,12 +117,12 @@ test-pythons: wheels
         "$venv/bin/python" -m pytest -q tests/test_threads.py "crates/poly-py/tests/test_poly_properties.py" -k "threads or area"
     done
 
-# Benchmarks: criterion for the Rust cores, pytest-benchmark for the Python side, each step beside its baseline.
+[doc("Benchmarks: criterion (Rust cores) and pytest-benchmark (each step beside its baseline)")]
 bench: develop
     cargo bench --workspace --quiet
     python -m pytest examples --benchmark-enable --benchmark-only --benchmark-columns=min,median,mean,rounds -p no:cacheprovider
 
-# Release wheels (abi3) and sdists for every wrapper crate into dist/.
+[doc("Build release (abi3) wheels and sdists of every wrapper crate into dist/")]
 wheels: setup
     #!/usr/bin/env bash
     set -euo pipefail
@@ -133,6 +135,7 @@ wheels: setup
 
 # Install dist/'s wheels into a fresh .venv-wheels with --no-index (no Rust needed) and run the Python tests
 # and mypy's stubtest there: what a user who pip-installs the wheels gets.
+[doc("Install dist/ into a fresh .venv-wheels without an index or Rust; run the Python tests and stubtest")]
 test-wheels: wheels
     #!/usr/bin/env bash
     set -euo pipefail
@@ -156,6 +159,7 @@ profile *args: setup
 # Fuzz every core crate with cargo-fuzz (libFuzzer), each target for `seconds` seconds. Installs cargo-fuzz
 # if missing. cargo-fuzz needs nightly-only compiler flags; RUSTC_BOOTSTRAP=1 lets the stable toolchain
 # accept them, since this project builds with stable Rust only.
+[doc("Fuzz every core crate with cargo-fuzz, each target for `seconds` (default 60)")]
 fuzz seconds="60":
     #!/usr/bin/env bash
     set -euo pipefail
@@ -174,15 +178,16 @@ fuzz seconds="60":
 
 # Check the chapters (plain Markdown, read on GitHub or in any editor): every code block marked
 # `<!-- from PATH -->` still matches its source file, and every relative link resolves. Part of `test`.
+[doc("Check the chapters: quoted code still matches its source, relative links resolve")]
 docs: setup
     python -m pytest -q tests/test_docs.py
 
-# Format Rust and Python code.
+[doc("Format Rust (cargo fmt) and Python (ruff format)")]
 fmt: setup
     cargo fmt --all
     ruff format .
 
-# Lints: rustfmt, clippy with warnings denied, ruff.
+[doc("Lints: rustfmt, clippy (warnings denied), ruff, the workflow's schema and zizmor")]
 lint: setup
     cargo fmt --all --check
     cargo clippy --workspace --all-targets --quiet -- -D warnings
@@ -191,7 +196,7 @@ lint: setup
     check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
     zizmor --offline --quiet --config .github/zizmor.yml .github/workflows
 
-# Remove build outputs and both virtual environments.
+[doc("Remove target/, dist/, results/ and every virtual environment (.venv, .venv-debug, .venv-wheels)")]
 clean:
     cargo clean
     rm -rf .venv .venv-debug .venv-wheels dist results
