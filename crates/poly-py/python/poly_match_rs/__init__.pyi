@@ -49,7 +49,10 @@ class Polygon:
     def center(self) -> npt.NDArray[np.float64]:
         """``array([mean(x), mean(y)])``, rounded as numpy rounds it (read-only)."""
     def area(self) -> float:
-        """The exact shoelace area, 0.5 * |sum(x * roll(y, 1)) - sum(y * roll(x, 1))|, rounded once to float64."""
+        """The exact shoelace area, 0.5 * |sum(x * roll(y, 1)) - sum(y * roll(x, 1))|, rounded once.
+
+        Computed exactly (as with fractions.Fraction) and rounded to float64 once: the same on every machine.
+        """
     def __reduce__(self) -> tuple[Any, ...]: ...
 
 def find_close_polygons(polygons: Iterable[_P], point: npt.NDArray[Any], max_dist: float) -> list[_P]:
