@@ -54,5 +54,8 @@ def combine_intervals_arrays(
 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]]: ...
 def combine_intervals_phases(
     intervals: list[tuple[float, float, float]], /, *, floats: bool = False
-) -> tuple[list[tuple[int, int, int]] | list[tuple[float, float, float]], dict[Literal["convert_in", "combine", "convert_out"], float]]:
+) -> tuple[
+    list[tuple[int, int, int]] | list[tuple[float, float, float]],
+    dict[Literal["convert_in", "combine", "convert_out"], float],
+]:
     """Time one call's phases: (result, {"convert_in": s, "combine": s, "convert_out": s})."""

@@ -101,7 +101,9 @@ pub struct IntEvents {
 
 impl IntEvents {
     /// Checks and copies the intervals; empty ones and zero values are left out.
-    pub fn new(intervals: impl IntoIterator<Item = (i64, i64, i64)>) -> Result<Self, IntervalError> {
+    pub fn new(
+        intervals: impl IntoIterator<Item = (i64, i64, i64)>,
+    ) -> Result<Self, IntervalError> {
         let intervals = intervals.into_iter();
         let capacity = intervals.size_hint().0;
         let mut events = Self {
@@ -174,7 +176,9 @@ pub struct FloatEvents {
 
 impl FloatEvents {
     /// Checks and copies the intervals; empty ones and zero values are left out.
-    pub fn new(intervals: impl IntoIterator<Item = (f64, f64, f64)>) -> Result<Self, IntervalError> {
+    pub fn new(
+        intervals: impl IntoIterator<Item = (f64, f64, f64)>,
+    ) -> Result<Self, IntervalError> {
         let intervals = intervals.into_iter();
         let capacity = intervals.size_hint().0;
         let mut events = Self {
@@ -256,6 +260,8 @@ impl FloatEvents {
         }
     }
 
+    // Exact equality is the contract: touching segments merge when their reported values are the same float.
+    #[allow(clippy::float_cmp)]
     fn sweep_into<A: ExactSum>(
         starts: &[(f64, f64)],
         stops: &[(f64, f64)],
@@ -412,7 +418,10 @@ impl ExactSum for Wide {
         // whole number would.
         let shift = length.saturating_sub(64);
         let mut top = (magnitude >> shift).iter_u64_digits().next().unwrap_or(0);
-        if magnitude.trailing_zeros().is_some_and(|zeros| zeros < shift) {
+        if magnitude
+            .trailing_zeros()
+            .is_some_and(|zeros| zeros < shift)
+        {
             top |= 1;
         }
         let shift = i32::try_from(shift).ok()?;
@@ -472,6 +481,7 @@ fn power_of_two(k: i32) -> f64 {
 }
 
 #[cfg(test)]
+#[allow(clippy::float_cmp, clippy::unwrap_used)] // the tests compare exact results
 mod tests {
     use super::*;
     use proptest::prelude::*;
@@ -549,7 +559,9 @@ mod tests {
             "interval 1: start 5 is greater than stop 2"
         );
         assert_eq!(
-            combine_float([(0.0, f64::NAN, 1.0)]).unwrap_err().to_string(),
+            combine_float([(0.0, f64::NAN, 1.0)])
+                .unwrap_err()
+                .to_string(),
             "interval 0: stop is nan; starts, stops and values must be finite"
         );
         assert_eq!(
@@ -592,7 +604,12 @@ mod tests {
         // Halfway cases round to even: 1 + 2^-53 is exactly between 1 and its successor.
         let half_ulp = f64::EPSILON / 2.0;
         assert_eq!(
-            combine_float([(0.0, 1.0, 1.0), (0.0, 1.0, half_ulp), (0.0, 1.0, big), (0.0, 1.0, -big)]),
+            combine_float([
+                (0.0, 1.0, 1.0),
+                (0.0, 1.0, half_ulp),
+                (0.0, 1.0, big),
+                (0.0, 1.0, -big)
+            ]),
             Ok(vec![(0.0, 1.0, 1.0)])
         );
         assert_eq!(

@@ -258,8 +258,9 @@ fn combine_intervals_phases<'py>(
     let done = clock.elapsed();
     let seconds = PyDict::new(py);
     seconds.set_item("convert_in", convert_in.as_secs_f64())?;
-    seconds.set_item("combine", (combine - convert_in).as_secs_f64())?;
-    seconds.set_item("convert_out", (done - combine).as_secs_f64())?;
+    // Elapsed times of one monotonic clock, so each is at least the one before.
+    seconds.set_item("combine", combine.saturating_sub(convert_in).as_secs_f64())?;
+    seconds.set_item("convert_out", done.saturating_sub(combine).as_secs_f64())?;
     Ok((result, seconds))
 }
 

@@ -77,7 +77,9 @@ def test_the_reason_is_visible():
 def test_forcing_rust_without_the_wheel_says_why():
     done = backend_of(BLOCK, "rust")
     assert done.returncode != 0
-    assert "ImportError: VALUED_INTERVALS_BACKEND=rust, but intervalues_pyrust cannot be imported" in done.stderr
+    assert (
+        "ImportError: VALUED_INTERVALS_BACKEND=rust, but intervalues_pyrust cannot be imported" in done.stderr
+    )
 
 
 def test_an_unknown_switch_is_refused():

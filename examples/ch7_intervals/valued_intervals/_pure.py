@@ -88,7 +88,9 @@ def combine_float(intervals: Sequence[tuple[float, float, float]]) -> list[tuple
     for i, (start, stop, value) in enumerate(_converted(intervals, _as_float)):
         for field, number in zip(_FIELDS, (start, stop, value), strict=True):
             if not math.isfinite(number):
-                raise ValueError(f"interval {i}: {field} is {number!r}; starts, stops and values must be finite")
+                raise ValueError(
+                    f"interval {i}: {field} is {number!r}; starts, stops and values must be finite"
+                )
         if start > stop:
             raise ValueError(f"interval {i}: start {start!r} is greater than stop {stop!r}")
         if start < stop and value:

@@ -69,9 +69,8 @@ def combine_arrays(starts: Any, stops: Any, values: Any) -> tuple[Any, Any, Any]
     arrays = {"starts": starts, "stops": stops, "values": values}
     for name, array in arrays.items():
         if not isinstance(array, np.ndarray):
-            raise TypeError(
-                f"combine_intervals_arrays() argument {name} must be a numpy array, not {type(array).__name__}"
-            )
+            kind = type(array).__name__
+            raise TypeError(f"combine_intervals_arrays() argument {name} must be a numpy array, not {kind}")
         if array.ndim != 1:
             raise ValueError(
                 f"combine_intervals_arrays() argument {name} must be 1-D, got {array.ndim} dimensions"
@@ -89,7 +88,7 @@ def combine_arrays(starts: Any, stops: Any, values: Any) -> tuple[Any, Any, Any]
     else:
         raise TypeError(
             "combine_intervals_arrays() needs three int64 or three float64 arrays, got "
-            f"{starts.dtype.str}, {stops.dtype.str} and {values.dtype.str}"
+            f"{starts.dtype}, {stops.dtype} and {values.dtype}"
         )
     combined = combine(list(zip(starts.tolist(), stops.tolist(), values.tolist(), strict=True)))
     columns = tuple(zip(*combined, strict=True)) or ((), (), ())

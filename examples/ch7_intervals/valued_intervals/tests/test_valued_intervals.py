@@ -8,6 +8,7 @@ fractions, rounded once (`float(Fraction)` rounds correctly), then touching equa
 
 from __future__ import annotations
 
+import itertools
 import math
 import os
 from fractions import Fraction
@@ -16,8 +17,13 @@ import numpy as np
 import pytest
 from ch7_intervals import valued_intervals
 from ch7_intervals.valued_intervals import IntervalSum, ValuedInterval, combine, combine_arrays
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
+
+# Run three times by test_fallback.py (once per backend): fewer examples per run there.
+settings.register_profile("each-backend", max_examples=30)
+if os.environ.get("VALUED_INTERVALS_EXPECT"):
+    settings.load_profile("each-backend")
 
 INT64 = st.integers(-(2**63), 2**63 - 1)
 
@@ -27,7 +33,7 @@ def by_definition(intervals, as_float):
     covering = [(a + 0.0 if as_float else a, b + 0.0 if as_float else b, v) for a, b, v in intervals if a < b]
     positions = sorted({p for a, b, _ in covering for p in (a, b)})
     combined = []
-    for left, right in zip(positions, positions[1:]):
+    for left, right in itertools.pairwise(positions):
         exact = sum((Fraction(v) for a, b, v in covering if a <= left and right <= b), Fraction(0))
         if exact == 0:
             continue
@@ -39,7 +45,11 @@ def by_definition(intervals, as_float):
     return combined
 
 
-def int_intervals(positions=st.integers(-30, 30), values=st.integers(-4, 4)):
+SMALL_POSITIONS = st.integers(-30, 30)
+SMALL_VALUES = st.integers(-4, 4)
+
+
+def int_intervals(positions=SMALL_POSITIONS, values=SMALL_VALUES):
     interval = st.tuples(positions, positions, values).map(lambda t: (min(t[0], t[1]), max(t[0], t[1]), t[2]))
     return st.lists(interval, max_size=16)
 
@@ -65,7 +75,7 @@ def test_the_backend_is_the_expected_one():
             importable = False
         forced = os.environ.get(valued_intervals.VARIABLE, "auto") == "python"
         expected = "rust" if importable and not forced else "python"
-    assert valued_intervals.BACKEND == expected, valued_intervals.REASON
+    assert expected == valued_intervals.BACKEND, valued_intervals.REASON
     print(f"backend: {valued_intervals.BACKEND} ({valued_intervals.REASON})")
 
 
@@ -163,7 +173,11 @@ def test_bad_arrays(arguments, error):
         ([(3, 1, 1)], ValueError, "start 3 is greater than stop 1"),
         ([(0.0, 1.0, 1.0), (0.0, math.nan, 1.0)], ValueError, "interval 1: stop is nan"),
         ([(0.0, math.inf, 1.0)], ValueError, "interval 0: stop is inf"),
-        ([(0.0, 1.0, 1e308), (0.0, 1.0, 1e308)], OverflowError, r"segment \[0.0, 1.0\) is too large for a float"),
+        (
+            [(0.0, 1.0, 1e308), (0.0, 1.0, 1e308)],
+            OverflowError,
+            r"segment \[0.0, 1.0\) is too large for a float",
+        ),
         ([(0, 1, 2**63)], OverflowError, None),
         ([(0, 1, 1), (0, 1)], ValueError, "expected tuple of length 3, but got tuple of length 2"),
         ([(0, 1, 1), [0, 1, 1]], TypeError, None),
