@@ -157,7 +157,12 @@ BAD = [
     ("beyond 64 bits", [(0, 2**63, 1)], OverflowError),
     ("below 64 bits", [(-(2**63) - 1, 0, 1)], OverflowError),
 ]
-BAD_INT = [*BAD, ("a float", [(0, 1.0, 1)], TypeError), ("None", [(None, 1, 1)], TypeError)]
+BAD_INT = [
+    *BAD,
+    ("reversed, then beyond 64 bits", [(5, 4, 1), (0, 2**64, 1)], OverflowError),
+    ("a float", [(0, 1.0, 1)], TypeError),
+    ("None", [(None, 1, 1)], TypeError),
+]
 BAD_FLOAT = [
     *BAD[:6],
     ("nan start", [(math.nan, 1.0, 1.0)], ValueError),
@@ -166,7 +171,27 @@ BAD_FLOAT = [
     ("-inf value", [(0.0, 1.0, -math.inf)], ValueError),
     ("sum beyond the largest float", [(0.0, 1.0, 1e308), (0.5, 1.0, 1e308)], OverflowError),
     ("int too large for a float", [(0, 10**400, 1)], OverflowError),
+    ("nan, then a str", [(math.nan, 1.0, 1.0), (0.0, "x", 1.0)], TypeError),
+    ("reversed, then nan", [(2.0, 1.0, 1.0), (0.0, math.nan, 1.0)], ValueError),
 ]
+
+JUNK = st.one_of(
+    st.integers(-(2**64), 2**64),
+    st.floats(),
+    st.sampled_from([None, "1", True, Fraction(1, 3), 2**1100]),
+)
+junk_intervals = st.lists(
+    st.one_of(st.tuples(JUNK, JUNK, JUNK), st.tuples(JUNK, JUNK), st.lists(JUNK, max_size=3)), max_size=6
+)
+
+
+@given(junk_intervals)
+def test_any_input_gives_what_python_gives(intervals):
+    """Good or bad, every input has the same outcome (result, or exception type) both ways."""
+    got, expected = outcome(rust.combine_intervals_int, intervals), outcome(_pure.combine_int, intervals)
+    assert got == expected
+    got, expected = outcome(rust.combine_intervals_float, intervals), outcome(_pure.combine_float, intervals)
+    assert got == expected if isinstance(expected, tuple) else same_floats(got, expected)
 
 
 @pytest.mark.parametrize(("label", "intervals", "error"), BAD_INT, ids=[b[0] for b in BAD_INT])
