@@ -29,6 +29,7 @@ from typing import Any
 
 import boundary_cost
 import fibo_rust
+import intervalues_pyrust
 import numpy as np
 import poly_match_rs
 import string_doubles
@@ -42,6 +43,7 @@ MODULES: list[ModuleType] = [
     poly_match_rs.v3,
     poly_match_rs.v4,
     boundary_cost,
+    intervalues_pyrust,
 ]
 
 
@@ -153,7 +155,13 @@ def polygon_facts(polygon: poly_match_rs.Polygon) -> tuple[Any, ...]:
 def calls(scale: str) -> list[Call]:
     """The table for `scale` ("small" or "large"); see the module notes."""
     large = scale == "large"
-    return [*fibo_calls(large), *doubles_calls(large), *poly_calls(large), *boundary_calls(large)]
+    return [
+        *fibo_calls(large),
+        *doubles_calls(large),
+        *poly_calls(large),
+        *boundary_calls(large),
+        *intervals_calls(large),
+    ]
 
 
 def fibo_calls(large: bool) -> Iterator[Call]:
@@ -321,3 +329,47 @@ def boundary_calls(large: bool) -> Iterator[Call]:
     yield Call(boundary_cost.sum_bytes, "bytes", lambda: boundary_cost.sum_bytes(data))
     yield Call(boundary_cost.sum_bytes, "empty", lambda: boundary_cost.sum_bytes(b""))
     yield Call(boundary_cost.sum_bytes, "a str", lambda: boundary_cost.sum_bytes("text"))
+
+
+def intervals_calls(large: bool) -> Iterator[Call]:
+    # large: 200,000 intervals, a sort and sweep of some milliseconds with the GIL released.
+    n = 200_000 if large else 40
+    rng = np.random.default_rng(8)
+    starts = rng.integers(0, 10 * n, n)
+    columns = [starts, starts + rng.integers(0, 60, n), rng.integers(-3, 4, n)]
+    float_columns = [columns[0] / 4, columns[1] / 4, rng.uniform(-1.0, 1.0, n)]
+    as_ints = list(zip(*(c.tolist() for c in columns), strict=True))
+    as_floats = list(zip(*(c.tolist() for c in float_columns), strict=True))
+    wide = [(0.0, 1.0, 1e300), (0.0, 2.0, 5e-324), (0.5, 1.0, -1e300)]
+    r = intervalues_pyrust
+
+    def arrays(result: Any) -> Any:
+        return tuple(tuple(a.tolist()) for a in result) if isinstance(result, tuple) else result
+
+    yield Call(r.combine_intervals_int, "ints", lambda: r.combine_intervals_int(as_ints))
+    yield Call(r.combine_intervals_float, "floats", lambda: r.combine_intervals_float(as_floats))
+    yield Call(r.combine_intervals_float, "wide sums", lambda: r.combine_intervals_float(wide))
+    yield Call(r.combine_intervals_arrays, "int64", lambda: arrays(r.combine_intervals_arrays(*columns)))
+    yield Call(
+        r.combine_intervals_arrays, "float64", lambda: arrays(r.combine_intervals_arrays(*float_columns))
+    )
+    yield Call(
+        r.combine_intervals_arrays,
+        "strided",
+        lambda: arrays(r.combine_intervals_arrays(*(c[::-3] for c in float_columns))),
+    )
+    yield Call(r.combine_intervals_phases, "ints", lambda: r.combine_intervals_phases(as_ints)[0])
+    yield Call(
+        r.combine_intervals_phases, "floats", lambda: r.combine_intervals_phases(as_floats, floats=True)[0]
+    )
+    for bad in ([(1, 0, 1)], [(0, 1.5, 1)], [(0, 2**64, 1)], [(0, 1)], "abc", None):
+        yield Call(r.combine_intervals_int, repr(bad), lambda bad=bad: r.combine_intervals_int(bad))
+    for bad in ([(0.0, math.nan, 1.0)], [(0.0, 1.0, 1e308), (0.0, 1.0, 1e308)], [(1.0, 0.0, 1.0)]):
+        yield Call(r.combine_intervals_float, repr(bad), lambda bad=bad: r.combine_intervals_float(bad))
+    for label, bad_arrays in [
+        ("mixed dtypes", (columns[0], columns[1], float_columns[2])),
+        ("lengths differ", (columns[0][:-1], columns[1], columns[2])),
+        ("a list", (as_ints, columns[1], columns[2])),
+        ("int64 overflow", (np.zeros(2, np.int64), np.ones(2, np.int64), np.full(2, 2**62, np.int64))),
+    ]:
+        yield Call(r.combine_intervals_arrays, label, lambda a=bad_arrays: r.combine_intervals_arrays(*a))

@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 import boundary_cost
 import fibo_rust
+import intervalues_pyrust
 import numpy as np
 import poly_match_rs
 import pytest
@@ -65,6 +66,12 @@ def long_inputs():
     values = rng.uniform(size=1_000_000)
     as_list, short_list = values.tolist(), values[:100_000].tolist()
     as_bytes = np.tile(values, 5).tobytes()
+    starts = rng.integers(0, 10_000_000, 1_000_000)
+    columns = [starts, starts + rng.integers(1, 100, 1_000_000), rng.integers(-5, 6, 1_000_000)]
+    float_columns = [c.astype(np.float64) for c in columns]
+    short = [c[:50_000] for c in columns]
+    as_tuples = list(zip(*(c.tolist() for c in short), strict=True))
+    as_float_tuples = list(zip(*(c.tolist() for c in float_columns[:3]), strict=True))[:50_000]
     return {
         "fibo": lambda: fibo_rust.fibo(30),
         "fibo_tutorial": lambda: fibo_rust.fibo_tutorial(29),
@@ -79,6 +86,12 @@ def long_inputs():
         "find_all_close_polygons": lambda: poly_match_rs.find_all_close_polygons(polygons, points[:300], 3.0),
         "sum_list": lambda: boundary_cost.sum_list(as_list),
         "sum_bytes": lambda: boundary_cost.sum_bytes(as_bytes),
+        "combine_intervals_int": lambda: intervalues_pyrust.combine_intervals_int(as_tuples),
+        "combine_intervals_float": lambda: intervalues_pyrust.combine_intervals_float(as_float_tuples),
+        "combine_intervals_arrays, int64": lambda: intervalues_pyrust.combine_intervals_arrays(*columns),
+        "combine_intervals_arrays, float64": lambda: intervalues_pyrust.combine_intervals_arrays(
+            *float_columns
+        ),
     }, {
         # Documented to keep the GIL: the article's steps, a single-point search, in-place array reads.
         "find_close_polygons": lambda: poly_match_rs.find_close_polygons(polygons, points[0], 10.0),
@@ -87,6 +100,7 @@ def long_inputs():
         ),
         "sum_array": lambda: boundary_cost.sum_array(values),
         "sum_list_streaming": lambda: boundary_cost.sum_list_streaming(short_list),
+        "combine_intervals_phases": lambda: intervalues_pyrust.combine_intervals_phases(as_tuples),
     }
 
 
@@ -104,8 +118,18 @@ RELEASES = [
     "find_all_close_polygons",
     "sum_list",
     "sum_bytes",
+    "combine_intervals_int",
+    "combine_intervals_float",
+    "combine_intervals_arrays, int64",
+    "combine_intervals_arrays, float64",
 ]
-KEEPS = ["find_close_polygons", "v4.find_all_close_polygons", "sum_array", "sum_list_streaming"]
+KEEPS = [
+    "find_close_polygons",
+    "v4.find_all_close_polygons",
+    "sum_array",
+    "sum_list_streaming",
+    "combine_intervals_phases",
+]
 
 
 @pytest.fixture(scope="module")

@@ -17,6 +17,7 @@ from collections.abc import Callable
 import boundary_cost
 import every_call
 import fibo_rust
+import intervalues_pyrust
 import numpy as np
 import poly_match_rs
 import pytest
@@ -144,11 +145,51 @@ def poly_round() -> Callable[[], None]:
     return run
 
 
+def intervals_round() -> Callable[[], None]:
+    as_ints = [(i, i + 3, i % 5 - 2) for i in range(30)]
+    as_floats = [(a / 2, b / 2, v / 3) for a, b, v in as_ints]
+    columns = [np.array(c) for c in zip(*as_floats, strict=True)]
+    int_columns = [np.array(c) for c in zip(*as_ints, strict=True)]
+    wide = [(0.0, 1.0, 1e300), (0.0, 2.0, 5e-324), (0.5, 1.0, -1e300)]
+    bad = [
+        raises(lambda: intervalues_pyrust.combine_intervals_int([(1, 0, 1)]), ValueError),
+        raises(lambda: intervalues_pyrust.combine_intervals_int([(0, 1.5, 1)]), TypeError),
+        raises(lambda: intervalues_pyrust.combine_intervals_int([(0, 2**64, 1)]), OverflowError),
+        raises(lambda: intervalues_pyrust.combine_intervals_float([(0.0, math.nan, 1.0)]), ValueError),
+        raises(
+            lambda: intervalues_pyrust.combine_intervals_float([(0.0, 1.0, 1e308), (0.0, 1.0, 1e308)]),
+            OverflowError,
+        ),
+        raises(
+            lambda: intervalues_pyrust.combine_intervals_arrays(columns[0], int_columns[1], columns[2]),
+            TypeError,
+        ),
+        raises(
+            lambda: intervalues_pyrust.combine_intervals_arrays(columns[0][:-1], columns[1], columns[2]),
+            ValueError,
+        ),
+        raises(lambda: intervalues_pyrust.combine_intervals_phases([(1, 0, 1)]), ValueError),
+    ]
+
+    def run() -> None:
+        intervalues_pyrust.combine_intervals_int(as_ints)
+        intervalues_pyrust.combine_intervals_float(as_floats)
+        intervalues_pyrust.combine_intervals_float(wide)
+        intervalues_pyrust.combine_intervals_arrays(*columns)
+        intervalues_pyrust.combine_intervals_arrays(*int_columns)
+        intervalues_pyrust.combine_intervals_phases(as_ints)
+        for refused in bad:
+            refused()
+
+    return run
+
+
 ROUNDS_BY_WHEEL = {
     "fibo_rust": fibo_round,
     "string_doubles": doubles_round,
     "poly_match_rs": poly_round,
     "boundary_cost": boundary_round,
+    "intervalues_pyrust": intervals_round,
 }
 
 
