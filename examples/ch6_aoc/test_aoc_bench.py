@@ -1,0 +1,51 @@
+"""Chapter 6's pytest-benchmark file: every way of solving the puzzle, on the same polymer, in one run.
+
+    ./just bench                      (all chapters)
+    python -m pytest examples/ch6_aoc --benchmark-enable --benchmark-only
+
+The polymer is the chapter's seeded one, cut to 5,000 letters so that the series' naive loop takes a
+fraction of a second per round. Compare the `mean` column: pytest-benchmark lists the fastest first.
+"""
+
+import aoc_rust
+import pytest
+
+from ch6_aoc.generate import generate_polymer
+from ch6_aoc.polymer_python import reduce_naive, reduce_stack, shortest_naive, shortest_stack
+
+POLYMER = generate_polymer()[:5_000]
+EXPECTED = (reduce_stack(POLYMER), shortest_stack(POLYMER))
+
+STEPS = {
+    "python-naive": (reduce_naive, shortest_naive),
+    "python-stack": (reduce_stack, shortest_stack),
+    "rust-str": (aoc_rust.run_polymerization, aoc_rust.shortest_polymer),
+}
+
+
+@pytest.mark.parametrize("step", STEPS)
+def test_both_parts(benchmark, step):
+    part_a, part_b = STEPS[step]
+    benchmark.group = f"both parts, {len(POLYMER):,} letters"
+    assert benchmark(lambda: (part_a(POLYMER), part_b(POLYMER))) == EXPECTED
+
+
+PART_A = {
+    "str": lambda: aoc_rust.run_polymerization(POLYMER),
+    "encode-per-call": lambda: aoc_rust.run_polymerization(POLYMER.encode()),
+    "vec-step": lambda: aoc_rust.run_polymerization_vec(POLYMER.encode()),
+    "str-step": lambda: aoc_rust.run_polymerization_str(POLYMER),
+}
+
+
+@pytest.mark.parametrize("way", PART_A)
+def test_part_a_crossings(benchmark, way):
+    benchmark.group = f"part a, {len(POLYMER):,} letters: how the polymer crosses"
+    assert benchmark(PART_A[way]) == EXPECTED[0]
+
+
+def test_rust_reads_the_file(benchmark, tmp_path):
+    path = tmp_path / "input.txt"
+    path.write_text(POLYMER + "\n")
+    benchmark.group = f"part a, {len(POLYMER):,} letters: how the polymer crosses"
+    assert benchmark(aoc_rust.run_polymerization_file, path) == EXPECTED[0]
