@@ -12,10 +12,14 @@ So each "releases" case fails if its `py.detach` is removed (the count is then c
 "keeps" case fails if the method stopped telling the two apart.
 """
 
+import os
 import sys
+import tempfile
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
+import aoc_rust
 import boundary_cost
 import fibo_rust
 import numpy as np
@@ -65,6 +69,10 @@ def long_inputs():
     values = rng.uniform(size=1_000_000)
     as_list, short_list = values.tolist(), values[:100_000].tolist()
     as_bytes = np.tile(values, 5).tobytes()
+    polymer = "".join(rng.choice(list("aAbBcCdD"), size=2_000_000))
+    polymer_file = Path(tempfile.gettempdir()) / f"test_gil_polymer_{os.getpid()}.txt"
+    polymer_file.write_text(polymer)
+    polymer_bytes = polymer.encode()
     return {
         "fibo": lambda: fibo_rust.fibo(30),
         "fibo_tutorial": lambda: fibo_rust.fibo_tutorial(29),
@@ -79,6 +87,11 @@ def long_inputs():
         "find_all_close_polygons": lambda: poly_match_rs.find_all_close_polygons(polygons, points[:300], 3.0),
         "sum_list": lambda: boundary_cost.sum_list(as_list),
         "sum_bytes": lambda: boundary_cost.sum_bytes(as_bytes),
+        "run_polymerization": lambda: aoc_rust.run_polymerization(polymer),
+        "shortest_polymer": lambda: aoc_rust.shortest_polymer(polymer[:300_000]),
+        "run_polymerization_vec": lambda: aoc_rust.run_polymerization_vec(polymer_bytes[:300_000]),
+        "run_polymerization_str": lambda: aoc_rust.run_polymerization_str(polymer),
+        "run_polymerization_file": lambda: aoc_rust.run_polymerization_file(polymer_file),
     }, {
         # Documented to keep the GIL: the article's steps, a single-point search, in-place array reads.
         "find_close_polygons": lambda: poly_match_rs.find_close_polygons(polygons, points[0], 10.0),
@@ -87,6 +100,8 @@ def long_inputs():
         ),
         "sum_array": lambda: boundary_cost.sum_array(values),
         "sum_list_streaming": lambda: boundary_cost.sum_list_streaming(short_list),
+        # Below aoc_rust's 2**16-letter threshold: too short to be worth handing the GIL over.
+        "run_polymerization, short polymer": lambda: aoc_rust.run_polymerization(polymer[:60_000]),
     }
 
 
@@ -104,8 +119,19 @@ RELEASES = [
     "find_all_close_polygons",
     "sum_list",
     "sum_bytes",
+    "run_polymerization",
+    "shortest_polymer",
+    "run_polymerization_vec",
+    "run_polymerization_str",
+    "run_polymerization_file",
 ]
-KEEPS = ["find_close_polygons", "v4.find_all_close_polygons", "sum_array", "sum_list_streaming"]
+KEEPS = [
+    "find_close_polygons",
+    "v4.find_all_close_polygons",
+    "sum_array",
+    "sum_list_streaming",
+    "run_polymerization, short polymer",
+]
 
 
 @pytest.fixture(scope="module")

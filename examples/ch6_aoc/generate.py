@@ -42,7 +42,9 @@ def generate_polymer(length: int = LENGTH, seed: int = SEED) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--length", type=int, default=LENGTH)
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("-o", "--output", help="file to write (default: standard output)")

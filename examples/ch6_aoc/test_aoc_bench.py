@@ -11,7 +11,13 @@ import aoc_rust
 import pytest
 
 from ch6_aoc.generate import generate_polymer
-from ch6_aoc.polymer_python import reduce_naive, reduce_stack, shortest_naive, shortest_stack
+from ch6_aoc.polymer_python import (
+    reduce_naive,
+    reduce_stack,
+    shortest_naive,
+    shortest_reduced_first,
+    shortest_stack,
+)
 
 POLYMER = generate_polymer()[:5_000]
 EXPECTED = (reduce_stack(POLYMER), shortest_stack(POLYMER))
@@ -19,6 +25,7 @@ EXPECTED = (reduce_stack(POLYMER), shortest_stack(POLYMER))
 STEPS = {
     "python-naive": (reduce_naive, shortest_naive),
     "python-stack": (reduce_stack, shortest_stack),
+    "python-stack-reduced-first": (reduce_stack, shortest_reduced_first),
     "rust-str": (aoc_rust.run_polymerization, aoc_rust.shortest_polymer),
 }
 

@@ -15,7 +15,14 @@ from pathlib import Path
 import aoc_rust
 import pytest
 from ch6_aoc.generate import generate_polymer
-from ch6_aoc.polymer_python import letters, reduce_naive, reduce_stack, shortest_naive, shortest_stack
+from ch6_aoc.polymer_python import (
+    letters,
+    reduce_naive,
+    reduce_stack,
+    shortest_naive,
+    shortest_reduced_first,
+    shortest_stack,
+)
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -25,15 +32,17 @@ any_letters = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUV
 # A polymer built to collapse: nested pairs (x ... X) around random letters.
 nested = st.recursive(
     st.text(alphabet="abcABC", max_size=3),
-    lambda inner: st.builds(
-        lambda letter, middle, swap: (letter + middle + letter.swapcase())
-        if not swap
-        else (letter.swapcase() + middle + letter),
-        st.sampled_from("abcdeABCDE"),
-        inner,
-        st.booleans(),
-    )
-    | st.lists(inner, max_size=3).map("".join),
+    lambda inner: (
+        st.builds(
+            lambda letter, middle, swap: (
+                (letter + middle + letter.swapcase()) if not swap else (letter.swapcase() + middle + letter)
+            ),
+            st.sampled_from("abcdeABCDE"),
+            inner,
+            st.booleans(),
+        )
+        | st.lists(inner, max_size=3).map("".join)
+    ),
     max_leaves=30,
 )
 polymers = st.one_of(few_letters, any_letters, nested)
@@ -52,6 +61,7 @@ def test_part_a_equals_both_python_versions(polymer):
 def test_part_b_equals_both_python_versions(polymer):
     expected = shortest_naive(polymer)
     assert shortest_stack(polymer) == expected
+    assert shortest_reduced_first(polymer) == expected
     assert aoc_rust.shortest_polymer(polymer) == expected
     assert aoc_rust.shortest_polymer(polymer.encode()) == expected
 
@@ -104,7 +114,24 @@ def test_the_chapters_polymer_matches_the_stack_in_python():
 
 # --- the input rule ---------------------------------------------------------------------------------------
 
-NOT_LETTERS = [" ", "1", "@", "`", "[", "{", "\x00", "\t", "\x7f", "é", "ß", "\u212a", "中", "🦀", "\ud800", "\udfff"]
+NOT_LETTERS = [
+    " ",
+    "1",
+    "@",
+    "`",
+    "[",
+    "{",
+    "\x00",
+    "\t",
+    "\x7f",
+    "é",
+    "ß",
+    "\u212a",
+    "中",
+    "🦀",
+    "\ud800",
+    "\udfff",
+]
 
 
 @pytest.mark.parametrize("intruder", NOT_LETTERS, ids=repr)
@@ -146,33 +173,34 @@ def test_symbols_that_differ_by_32_do_not_react_they_are_refused():
 any_char = st.one_of(st.characters(), st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF))
 
 
+def python_rule(polymer):
+    """The part a answer of the Python versions, or the message of their ValueError."""
+    try:
+        return reduce_stack(letters(polymer)), None
+    except ValueError as error:
+        return None, str(error)
+
+
 @given(st.text(alphabet=st.one_of(st.sampled_from("aAbB\r\n "), any_char), max_size=30))
 def test_any_str_gets_the_python_rules_answer_or_its_error(text):
-    try:
-        expected = reduce_stack(letters(text))
-    except ValueError as error:
-        with pytest.raises(ValueError) as refused:
-            aoc_rust.run_polymerization(text)
-        assert str(refused.value) == str(error)
-        with pytest.raises(ValueError) as refused:
-            aoc_rust.shortest_polymer(text)
-        assert str(refused.value) == str(error)
-    else:
+    expected, message = python_rule(text)
+    if message is None:
         assert aoc_rust.run_polymerization(text) == expected
+        return
+    for function in (aoc_rust.run_polymerization, aoc_rust.shortest_polymer):
+        with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+            function(text)
 
 
 @given(st.binary(max_size=30) | st.builds(bytes.__add__, few_letters.map(str.encode), st.binary(max_size=3)))
 def test_any_bytes_get_the_python_rules_answer_or_its_error(data):
-    try:
-        expected = reduce_stack(letters(data))
-    except ValueError as error:
-        for function in (aoc_rust.run_polymerization, aoc_rust.run_polymerization_vec):
-            with pytest.raises(ValueError) as refused:
+    expected, message = python_rule(data)
+    for function in (aoc_rust.run_polymerization, aoc_rust.run_polymerization_vec):
+        if message is None:
+            assert function(data) == expected
+        else:
+            with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
                 function(data)
-            assert str(refused.value) == str(error)
-    else:
-        assert aoc_rust.run_polymerization(data) == expected
-        assert aoc_rust.run_polymerization_vec(data) == expected
 
 
 @pytest.mark.parametrize("function", [aoc_rust.run_polymerization, aoc_rust.shortest_polymer])
