@@ -149,7 +149,7 @@ def poly_round() -> Callable[[], None]:
 
 
 def aoc_round() -> Callable[[], None]:
-    polymer, data = "dabAcCaCBAcCcaDA\n" * 3, b"abBAcCdx" * 5
+    polymer, data = "dabAcCaCBAcCcaDA" * 3 + "\n", b"abBAcCdx" * 5
     path = Path(tempfile.gettempdir()) / f"memory_round_polymer_{os.getpid()}.txt"
     path.write_bytes(data)
     bad = [

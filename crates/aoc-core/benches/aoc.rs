@@ -16,7 +16,8 @@ fn polymer(n: usize) -> Vec<u8> {
                 out.push(letter ^ 0x20);
             }
         } else {
-            let letter = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"[rng.below(52) as usize];
+            let letter =
+                b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"[rng.below(52) as usize];
             out.push(letter);
             open.push(letter);
         }

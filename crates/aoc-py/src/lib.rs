@@ -59,7 +59,10 @@ fn not_a_letter_in_text(py: Python<'_>, text: &str, err: &PolymerError) -> PyErr
         .get(position..)
         .and_then(|rest| rest.chars().next())
         .unwrap_or(char::from(byte));
-    not_a_letter(position, &PyString::new(py, character.encode_utf8(&mut [0; 4])))
+    not_a_letter(
+        position,
+        &PyString::new(py, character.encode_utf8(&mut [0; 4])),
+    )
 }
 
 /// A refused byte of a `bytes` object, shown as one-byte `bytes`.
@@ -227,6 +230,7 @@ fn run_polymerization_str(py: Python<'_>, polymer: &str) -> PyResult<usize> {
 ///     ValueError: the file holds a byte that is not a letter, other than line breaks at the end.
 #[pyfunction]
 #[pyo3(signature = (path, /))]
+#[allow(clippy::needless_pass_by_value)] // pyo3 hands the argument over as an owned PathBuf
 fn run_polymerization_file(py: Python<'_>, path: PathBuf) -> PyResult<usize> {
     let input = py
         .detach(|| std::fs::read(&path))
