@@ -25,7 +25,7 @@ from functools import partial
 from pathlib import Path
 
 import aoc_rust
-from harness import DEBUG_PYTHON, ROOT, Chapter, Row, in_debug_env, median_seconds
+from harness import DEBUG_PYTHON, ROOT, Chapter, Row, format_seconds, in_debug_env, median_seconds
 
 from ch6_aoc.generate import generate_polymer
 from ch6_aoc.polymer_python import (
@@ -306,10 +306,12 @@ def measure(full: bool = False) -> Chapter:
             "only the path crosses",
         ),
     }
+    cpu_times = []
     for step, (call, note) in part_a_ways.items():
         rows.append(
             Row(step, median_seconds(checked(step, call, expected[0]), repeat=15), baseline=PART_A, note=note)
         )
+        cpu_times.append(f"{step.removeprefix('part a: ')} {format_seconds(thread_cpu_seconds(call))}")
     rows.append(
         Row(
             "part a: Rust alone, release binary",
@@ -320,6 +322,11 @@ def measure(full: bool = False) -> Chapter:
     )
     chapter.rows = rows
     add_notes(chapter, same_input, len(naive_polymer))
+    chapter.notes.append(
+        "Part a in CPU time of the calling thread (the wall clock is noisy at this size on a busy machine): "
+        + " · ".join(cpu_times)
+        + "."
+    )
     if alone:
         cpu = thread_cpu_seconds(partial(rust, polymer))
         chapter.notes.append(
