@@ -6,6 +6,7 @@ answer on a small input, and refuses bad input with the documented exception.
 The CI workflow runs it on Windows, where the full test suite's POSIX-only tests (signals, fork) cannot run.
 """
 
+import aoc_rust
 import boundary_cost
 import fibo_rust
 import numpy as np
@@ -44,7 +45,12 @@ def main() -> None:
     assert boundary_cost.sum_bytes(b"\x01\x02") == 3
     raises(TypeError, boundary_cost.sum_array, [1.0])
 
-    for module in (fibo_rust, string_doubles, poly_match_rs, boundary_cost):
+    assert aoc_rust.run_polymerization("dabAcCaCBAcCcaDA\n") == 10
+    assert aoc_rust.shortest_polymer(b"dabAcCaCBAcCcaDA") == 4
+    raises(ValueError, aoc_rust.run_polymerization, "ab c")
+    raises(TypeError, aoc_rust.shortest_polymer, None)
+
+    for module in (fibo_rust, string_doubles, poly_match_rs, boundary_cost, aoc_rust):
         print(f"{module.__name__} {module.__version__}: ok")
 
 

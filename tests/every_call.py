@@ -12,7 +12,8 @@ Two scales:
 - "large": inputs big enough to take every code path the wrappers have for big work: strings longer than
   string_doubles' GIL-release threshold (2**18 characters), read in several batches; enough points for
   poly_match_rs's thread pool (512) and enough points x polygons (2**24) for its Ctrl-C watch; lists,
-  arrays and bytes long enough that boundary_cost releases the GIL for a noticeable time.
+  arrays and bytes long enough that boundary_cost releases the GIL for a noticeable time; polymers longer
+  than aoc_rust's GIL-release threshold (2**16 letters), whose part b checks for Ctrl-C between reductions.
 
 The inputs are shared: every call of a table reads the same str, list, array and Polygon objects, which is
 what a user's thread pool does with its data.
@@ -21,12 +22,16 @@ what a user's thread pool does with its data.
 from __future__ import annotations
 
 import math
+import os
 import pickle
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import aoc_rust
 import boundary_cost
 import fibo_rust
 import intervalues_pyrust
@@ -43,6 +48,7 @@ MODULES: list[ModuleType] = [
     poly_match_rs.v3,
     poly_match_rs.v4,
     boundary_cost,
+    aoc_rust,
     intervalues_pyrust,
 ]
 
@@ -160,6 +166,7 @@ def calls(scale: str) -> list[Call]:
         *doubles_calls(large),
         *poly_calls(large),
         *boundary_calls(large),
+        *aoc_calls(large),
         *intervals_calls(large),
     ]
 
@@ -329,6 +336,42 @@ def boundary_calls(large: bool) -> Iterator[Call]:
     yield Call(boundary_cost.sum_bytes, "bytes", lambda: boundary_cost.sum_bytes(data))
     yield Call(boundary_cost.sum_bytes, "empty", lambda: boundary_cost.sum_bytes(b""))
     yield Call(boundary_cost.sum_bytes, "a str", lambda: boundary_cost.sum_bytes("text"))
+
+
+def aoc_calls(large: bool) -> Iterator[Call]:
+    n = 200_000 if large else 60  # large: past aoc_rust's GIL-release threshold
+    rng = np.random.default_rng(8)
+    # Few distinct letters, so that reactions are common and nest.
+    polymer = "".join(rng.choice(list("aAbBcCdD"), size=n)) + "\n"
+    data = polymer.encode()
+    path = Path(tempfile.gettempdir()) / f"every_call_polymer_{os.getpid()}_{n}.txt"
+    path.write_bytes(data)
+    inputs = {
+        "str": polymer,
+        "bytes": data,
+        "str subclass": Text(polymer),
+        "empty": "",
+        "a space inside": polymer[: n // 2] + " " + polymer[n // 2 :],
+        "non-ASCII": polymer[:-1] + "é",
+        "a lone surrogate": "aA\ud800",
+        "bytes not ASCII": data[:10] + b"\xc3\xa9",
+    }
+    for function in (aoc_rust.run_polymerization, aoc_rust.shortest_polymer):
+        for kind, value in inputs.items():
+            yield Call(function, kind, lambda f=function, v=value: f(v))
+        for bad in (None, 5, bytearray(b"aA"), ["a"]):
+            yield Call(function, f"{bad!r}", lambda f=function, bad=bad: f(bad))
+    vec, text = aoc_rust.run_polymerization_vec, aoc_rust.run_polymerization_str
+    yield Call(vec, "bytes", lambda: vec(data))
+    yield Call(vec, "bad bytes", lambda: vec(b"aA1"))
+    yield Call(vec, "a str", lambda: vec("aA"))
+    yield Call(text, "str", lambda: text(polymer))
+    yield Call(text, "a lone surrogate", lambda: text("aA\ud800"))
+    yield Call(text, "bytes", lambda: text(b"aA"))
+    read = aoc_rust.run_polymerization_file
+    yield Call(read, "a file", lambda: read(path))
+    yield Call(read, "a missing file", lambda: read(path.with_suffix(".missing")))
+    yield Call(read, "None", lambda: read(None))
 
 
 def intervals_calls(large: bool) -> Iterator[Call]:

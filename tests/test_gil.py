@@ -12,10 +12,14 @@ So each "releases" case fails if its `py.detach` is removed (the count is then c
 "keeps" case fails if the method stopped telling the two apart.
 """
 
+import os
 import sys
+import tempfile
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
+import aoc_rust
 import boundary_cost
 import fibo_rust
 import intervalues_pyrust
@@ -66,6 +70,10 @@ def long_inputs():
     values = rng.uniform(size=1_000_000)
     as_list, short_list = values.tolist(), values[:100_000].tolist()
     as_bytes = np.tile(values, 5).tobytes()
+    polymer = "".join(rng.choice(list("aAbBcCdD"), size=2_000_000))
+    polymer_file = Path(tempfile.gettempdir()) / f"test_gil_polymer_{os.getpid()}.txt"
+    polymer_file.write_text(polymer)
+    polymer_bytes = polymer.encode()
     starts = rng.integers(0, 10_000_000, 1_000_000)
     columns = [starts, starts + rng.integers(1, 100, 1_000_000), rng.integers(-5, 6, 1_000_000)]
     float_columns = [c.astype(np.float64) for c in columns]
@@ -86,6 +94,11 @@ def long_inputs():
         "find_all_close_polygons": lambda: poly_match_rs.find_all_close_polygons(polygons, points[:300], 3.0),
         "sum_list": lambda: boundary_cost.sum_list(as_list),
         "sum_bytes": lambda: boundary_cost.sum_bytes(as_bytes),
+        "run_polymerization": lambda: aoc_rust.run_polymerization(polymer),
+        "shortest_polymer": lambda: aoc_rust.shortest_polymer(polymer[:300_000]),
+        "run_polymerization_vec": lambda: aoc_rust.run_polymerization_vec(polymer_bytes[:300_000]),
+        "run_polymerization_str": lambda: aoc_rust.run_polymerization_str(polymer),
+        "run_polymerization_file": lambda: aoc_rust.run_polymerization_file(polymer_file),
         "combine_intervals_int": lambda: intervalues_pyrust.combine_intervals_int(as_tuples),
         "combine_intervals_float": lambda: intervalues_pyrust.combine_intervals_float(as_float_tuples),
         "combine_intervals_arrays, int64": lambda: intervalues_pyrust.combine_intervals_arrays(*columns),
@@ -100,6 +113,8 @@ def long_inputs():
         ),
         "sum_array": lambda: boundary_cost.sum_array(values),
         "sum_list_streaming": lambda: boundary_cost.sum_list_streaming(short_list),
+        # Below aoc_rust's 2**16-letter threshold: too short to be worth handing the GIL over.
+        "run_polymerization, short polymer": lambda: aoc_rust.run_polymerization(polymer[:60_000]),
         "combine_intervals_phases": lambda: intervalues_pyrust.combine_intervals_phases(as_tuples),
     }
 
@@ -118,6 +133,11 @@ RELEASES = [
     "find_all_close_polygons",
     "sum_list",
     "sum_bytes",
+    "run_polymerization",
+    "shortest_polymer",
+    "run_polymerization_vec",
+    "run_polymerization_str",
+    "run_polymerization_file",
     "combine_intervals_int",
     "combine_intervals_float",
     "combine_intervals_arrays, int64",
@@ -128,6 +148,7 @@ KEEPS = [
     "v4.find_all_close_polygons",
     "sum_array",
     "sum_list_streaming",
+    "run_polymerization, short polymer",
     "combine_intervals_phases",
 ]
 

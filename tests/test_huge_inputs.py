@@ -13,7 +13,9 @@ Linux, where the peak can be reset; see tests/memory_probe.py):
   and a reference to it, and build a grid of at most about 70 bytes per polygon: 128 bytes per polygon
   (128 MB for a million), plus the answers;
 - the single-point searches (find_close_polygons and the article's steps) keep one reference per polygon
-  at most: 16 bytes per polygon.
+  at most: 16 bytes per polygon;
+- aoc_rust reads the polymer in place and reduces it on a stack of one byte per letter; part b also keeps
+  the reduced polymer: the polymer's length in bytes, plus the reduced polymer's, plus 4 MB.
 
 The answers are checked too: the strings are built so that their counts are known, and the million
 polygons are triangles on a 1000 x 1000 lattice whose centers and areas are exact, so the expected answer
@@ -23,6 +25,7 @@ index off by one cell at the edge of the field, would give another answer here.
 
 import math
 
+import aoc_rust
 import numpy as np
 import poly_match_rs
 import pytest
@@ -57,6 +60,25 @@ def test_a_100_million_character_string(kind):
     assert count == bytes_ * repeats
     budget = 4 * MB + encoder * N_CHARACTERS
     assert grown < budget, f"count_doubles_bytes used {grown / MB:.0f} MB (budget {budget / MB:.0f} MB)"
+
+
+def test_a_100_million_letter_polymer():
+    # Each 50-letter unit reduces to "xy" (its 12 "aBbA" collapse), so the answers are known: part a
+    # leaves 2 letters per unit, and removing x (or y) leaves 1.
+    unit = "x" + "aBbA" * 12 + "y"
+    repeats = N_CHARACTERS // len(unit)
+    polymer = unit * repeats
+    assert len(polymer) == N_CHARACTERS
+
+    length, grown = peak_growth(lambda: aoc_rust.run_polymerization(polymer))
+    assert length == 2 * repeats
+    assert grown < N_CHARACTERS + 4 * MB, f"run_polymerization used {grown / MB:.0f} MB"
+
+    data = polymer.encode()
+    length, grown = peak_growth(lambda: aoc_rust.shortest_polymer(data))
+    assert length == repeats
+    budget = N_CHARACTERS + 2 * repeats + 4 * MB
+    assert grown < budget, f"shortest_polymer used {grown / MB:.0f} MB (budget {budget / MB:.0f} MB)"
 
 
 SIDE = 1000  # polygons on a SIDE x SIDE lattice: a million

@@ -12,8 +12,12 @@ The 100,000 rounds use small inputs, so they never reach the paths that only big
 import gc
 import inspect
 import math
+import os
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 
+import aoc_rust
 import boundary_cost
 import every_call
 import fibo_rust
@@ -145,6 +149,34 @@ def poly_round() -> Callable[[], None]:
     return run
 
 
+def aoc_round() -> Callable[[], None]:
+    polymer, data = "dabAcCaCBAcCcaDA" * 3 + "\n", b"abBAcCdx" * 5
+    path = Path(tempfile.gettempdir()) / f"memory_round_polymer_{os.getpid()}.txt"
+    path.write_bytes(data)
+    bad = [
+        raises(lambda: aoc_rust.run_polymerization("ab c"), ValueError),
+        raises(lambda: aoc_rust.shortest_polymer("abé"), ValueError),
+        raises(lambda: aoc_rust.shortest_polymer("ab\ud800"), ValueError),
+        raises(lambda: aoc_rust.run_polymerization(None), TypeError),
+        raises(lambda: aoc_rust.run_polymerization_vec(b"aA1"), ValueError),
+        raises(lambda: aoc_rust.run_polymerization_str("aA\ud800"), UnicodeEncodeError),
+        raises(lambda: aoc_rust.run_polymerization_file(path.with_suffix(".missing")), FileNotFoundError),
+    ]
+
+    def run() -> None:
+        aoc_rust.run_polymerization(polymer)
+        aoc_rust.run_polymerization(data)
+        aoc_rust.shortest_polymer(polymer)
+        aoc_rust.shortest_polymer(data)
+        aoc_rust.run_polymerization_vec(data)
+        aoc_rust.run_polymerization_str(polymer)
+        aoc_rust.run_polymerization_file(path)
+        for refused in bad:
+            refused()
+
+    return run
+
+
 def intervals_round() -> Callable[[], None]:
     as_ints = [(i, i + 3, i % 5 - 2) for i in range(30)]
     as_floats = [(a / 2, b / 2, v / 3) for a, b, v in as_ints]
@@ -189,6 +221,7 @@ ROUNDS_BY_WHEEL = {
     "string_doubles": doubles_round,
     "poly_match_rs": poly_round,
     "boundary_cost": boundary_round,
+    "aoc_rust": aoc_round,
     "intervalues_pyrust": intervals_round,
 }
 
