@@ -9,6 +9,7 @@ The CI workflow runs it on Windows, where the full test suite's POSIX-only tests
 import aoc_rust
 import boundary_cost
 import fibo_rust
+import intervalues_pyrust
 import numpy as np
 import poly_match_rs
 import string_doubles
@@ -50,7 +51,20 @@ def main() -> None:
     raises(ValueError, aoc_rust.run_polymerization, "ab c")
     raises(TypeError, aoc_rust.shortest_polymer, None)
 
-    for module in (fibo_rust, string_doubles, poly_match_rs, boundary_cost, aoc_rust):
+    # The post's example: [2-4; 3] plus [1-3; 2] is [1-2; 2], [2-3; 5], [3-4; 3].
+    assert intervalues_pyrust.combine_intervals_int([(2, 4, 3), (1, 3, 2)]) == [
+        (1, 2, 2),
+        (2, 3, 5),
+        (3, 4, 3),
+    ]
+    assert intervalues_pyrust.combine_intervals_float([(0.0, 1.0, 0.5)]) == [(0.0, 1.0, 0.5)]
+    starts, stops, values = intervalues_pyrust.combine_intervals_arrays(
+        np.array([2, 1]), np.array([4, 3]), np.array([3, 2])
+    )
+    assert (starts.tolist(), stops.tolist(), values.tolist()) == ([1, 2, 3], [2, 3, 4], [2, 5, 3])
+    raises(ValueError, intervalues_pyrust.combine_intervals_float, [(0.0, float("nan"), 1.0)])
+
+    for module in (fibo_rust, string_doubles, poly_match_rs, boundary_cost, aoc_rust, intervalues_pyrust):
         print(f"{module.__name__} {module.__version__}: ok")
 
 
