@@ -12,6 +12,7 @@ The 100,000 rounds use small inputs, so they never reach the paths that only big
 import gc
 import inspect
 import math
+import pickle
 from collections.abc import Callable
 
 import boundary_cost
@@ -125,7 +126,11 @@ def poly_round() -> Callable[[], None]:
         raises(lambda: poly_match_rs.v3.find_close_polygons(polygons, [2.0, 0.5], 3.0), TypeError),
         raises(lambda: poly_match_rs.v4.find_close_polygons(polygons, np.zeros(3), 3.0), ValueError),
         raises(lambda: poly_match_rs.v4.find_all_close_polygons(polygons, point, 3.0), ValueError),
+        raises(lambda: poly_match_rs.PolygonIndex(polygons, math.nan), ValueError),
+        raises(lambda: poly_match_rs.PolygonIndex([*polygons, 5], 3.0), TypeError),
+        raises(lambda: poly_match_rs.PolygonIndex(polygons, 3.0).best_indices(point), ValueError),
     ]
+    index = poly_match_rs.PolygonIndex(polygons, 3.0)
 
     def run() -> None:
         polygon = poly_match_rs.Polygon(x, y)
@@ -138,6 +143,12 @@ def poly_round() -> Callable[[], None]:
         poly_match_rs.v3.find_close_polygons(polygons, point, 3.0)
         poly_match_rs.v4.find_close_polygons(polygons, point, 3.0)
         poly_match_rs.v4.find_all_close_polygons(polygons, points, 3.0)
+        poly_match_rs.PolygonIndex(polygons, 3.0).best_indices(points)
+        clone = pickle.loads(pickle.dumps(index))
+        clone.best_indices(points)
+        clone.best_polygons(points)
+        index.best_polygons(points)
+        index.find_all_close_polygons(points)
         for refused in bad:
             refused()
 
