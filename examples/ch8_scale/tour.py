@@ -124,6 +124,7 @@ def measure(full: bool = False) -> Chapter:
     for name, seconds, note in spread["rows"]:
         step = f"{name}, 1 Rust thread per call" if name == ONE_THREAD else name
         chapter.rows.append(Row(step, seconds, note=note, baseline=f"{ONE_THREAD}, 1 Rust thread per call"))
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg()) if hasattr(os, "getloadavg") else "unknown"
     startup = "; ".join(f"{name} {format_seconds(seconds)}" for name, seconds in spread["startup"].items())
     chapter.notes += [
         f"Building the index: {format_seconds(build)}, once. Rows from 'pickle' on have their own baseline: "
@@ -131,5 +132,7 @@ def measure(full: bool = False) -> Chapter:
         "The spreading rows come from `RAYON_NUM_THREADS=1 python examples/ch8_scale/scale.py` (each call on "
         "one core; every answer checked against the one-process best_indices). Paid once, not per batch: "
         f"{startup}. That run took {elapsed:.0f} s.",
+        f"Load average after the run (1, 5, 15 min): {load}, on {os.cpu_count()} logical CPUs. Threads, "
+        "processes and workers can only add what the machine has free.",
     ]
     return chapter
