@@ -16,8 +16,6 @@ import poly_match_rs
 import pytest
 from ch8_scale import scale
 
-pytest.importorskip("dask.distributed", reason="the cluster test needs dask and distributed")
-
 CLUSTER_TIMEOUT = 60.0
 TIME_LIMIT = 240
 
