@@ -13,8 +13,9 @@ The steps are the same on a laptop and on many machines; only where the client c
 4. compute, and compare with the one-process answer (skipped with --no-check for data too big for here).
 
 On a remote cluster every worker needs the same poly_match_rs wheel (`pip install poly_match_rs-*.whl`,
-abi3: one wheel per platform for every CPython from 3.10). The function the workers run is shipped by value
-(cloudpickle), so this examples/ folder does not have to exist there.
+abi3: one wheel per platform for every CPython from 3.10). The function the workers run is defined here,
+in the script Python runs as `__main__`, which Dask pickles by value: the scheduler (which unpickles the
+task graph) and the workers need not have this examples/ folder.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import pickle
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -32,6 +34,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import poly_match_rs
 
 from ch8_scale import scale
+
+
+def add_best_polygon(part: Any, index: poly_match_rs.PolygonIndex) -> Any:
+    """scale.add_best_polygon, defined in the script so that it travels by value (see above)."""
+    return part.assign(best_polygon=index.best_indices(part[["x", "y"]].to_numpy()))
 
 
 def main() -> int:
@@ -46,11 +53,7 @@ def main() -> int:
     parser.add_argument("--no-check", action="store_true", help="skip the one-process answer")
     args = parser.parse_args()
 
-    import cloudpickle
     from dask.distributed import Client
-
-    # Ship scale.add_best_polygon by value: workers on other machines have the wheel, not this folder.
-    cloudpickle.register_pickle_by_value(scale)
 
     polygons, points = scale.field(args.polygons, args.points)
     index = poly_match_rs.PolygonIndex(polygons, scale.MAX_DIST)
@@ -68,7 +71,9 @@ def main() -> int:
         seconds = time.perf_counter() - start
         print(f"index scattered to every worker in {seconds:.2f} s ({shipped / 1e6:.1f} MB each)")
         start = time.perf_counter()
-        frame = client.compute(scale.dataframe_on_dask(index_future, points, args.partitions)).result()
+        frame = client.compute(
+            scale.dataframe_on_dask(index_future, points, args.partitions, add_best_polygon)
+        ).result()
         seconds = time.perf_counter() - start
     matched = int((frame["best_polygon"] >= 0).sum())
     print(

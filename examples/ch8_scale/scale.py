@@ -145,15 +145,20 @@ def on_dask(client: Any, index_future: Any, points: Points, chunk: int, timeout:
     return np.concatenate(client.gather(futures))
 
 
-def dataframe_on_dask(index_future: Any, points: Points, partitions: int) -> Any:
-    """A Dask DataFrame of points (columns x, y) with a best_polygon column from map_partitions."""
+def dataframe_on_dask(
+    index_future: Any, points: Points, partitions: int, add_column: Callable[..., Any] = add_best_polygon
+) -> Any:
+    """A Dask DataFrame of points (columns x, y) with a best_polygon column from map_partitions.
+
+    `add_column` is `add_best_polygon` or a copy of it: cluster.py passes one defined in the script itself,
+    which Dask ships by value to a scheduler and workers that do not have this module."""
     import dask.dataframe as dd
     import pandas as pd
 
     frame = pd.DataFrame({"x": points[:, 0], "y": points[:, 1]})
     lazy = dd.from_pandas(frame, npartitions=partitions)
     meta = frame.head(0).assign(best_polygon=np.zeros(0, dtype=np.int64))
-    return lazy.map_partitions(add_best_polygon, index_future, meta=meta)
+    return lazy.map_partitions(add_column, index_future, meta=meta)
 
 
 # --- measuring -------------------------------------------------------------------------------------------
