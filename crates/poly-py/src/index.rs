@@ -53,8 +53,15 @@ pub struct PolygonIndex {
     outlines: PyOnceLock<Outlines>,
 }
 
-/// `max_dist`, refused if it can only be a mistake.
-fn checked_max_dist(max_dist: f64) -> PyResult<f64> {
+/// `max_dist` as a number, refused if it can only be a mistake. Read here rather than by pyo3's own `f64`
+/// argument, whose message names the argument only where Python has exception notes (3.11 and later).
+fn checked_max_dist(max_dist: &Bound<'_, PyAny>) -> PyResult<f64> {
+    let Ok(max_dist) = max_dist.extract::<f64>() else {
+        return Err(PyTypeError::new_err(format!(
+            "max_dist must be a real number, not {}",
+            type_name(max_dist)
+        )));
+    };
     if max_dist.is_nan() || max_dist < 0.0 {
         return Err(PyValueError::new_err(format!(
             "max_dist must be a number >= 0 (inf is allowed), got {max_dist}"
@@ -162,7 +169,11 @@ impl PolygonIndex {
 impl PolygonIndex {
     #[new]
     #[pyo3(signature = (polygons, max_dist))]
-    fn new(py: Python<'_>, polygons: &Bound<'_, PyAny>, max_dist: f64) -> PyResult<Self> {
+    fn new(
+        py: Python<'_>,
+        polygons: &Bound<'_, PyAny>,
+        max_dist: &Bound<'_, PyAny>,
+    ) -> PyResult<Self> {
         let max_dist = checked_max_dist(max_dist)?;
         let (objects, shapes) = polygons_and_shapes(polygons)?;
         let index = py.detach(|| poly_core::PolygonIndex::new(shapes, max_dist));
@@ -184,7 +195,7 @@ impl PolygonIndex {
     fn _from_state(
         _cls: &Bound<'_, PyType>,
         py: Python<'_>,
-        max_dist: f64,
+        max_dist: &Bound<'_, PyAny>,
         x: &Bound<'_, PyAny>,
         y: &Bound<'_, PyAny>,
         starts: &Bound<'_, PyAny>,

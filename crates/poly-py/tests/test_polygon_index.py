@@ -211,8 +211,8 @@ def test_len_repr_and_max_dist():
     [
         (([], math.nan), ValueError, "max_dist must be a number >= 0"),
         (([], -1.0), ValueError, "max_dist must be a number >= 0"),
-        (([], "10"), TypeError, "max_dist"),
-        (([], None), TypeError, "max_dist"),
+        (([], "10"), TypeError, "max_dist must be a real number, not str"),
+        (([], None), TypeError, "max_dist must be a real number, not NoneType"),
         (
             ([square(0, 0), "square"], 1.0),
             TypeError,
