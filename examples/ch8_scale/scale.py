@@ -140,7 +140,8 @@ def on_dask(client: Any, index_future: Any, points: Points, chunk: int, timeout:
     from dask.distributed import wait
 
     pieces = chunks(points, chunk)
-    futures = client.map(best_chunk, [index_future] * len(pieces), pieces)
+    # pure=False: new task keys on every call, so an earlier call's results are never reused.
+    futures = client.map(best_chunk, [index_future] * len(pieces), pieces, pure=False)
     wait(futures, timeout=timeout)  # raises TimeoutError rather than waiting forever on a stuck cluster
     return np.concatenate(client.gather(futures))
 
@@ -164,9 +165,27 @@ def dataframe_on_dask(
 # --- measuring -------------------------------------------------------------------------------------------
 
 
-def median_of(call: Callable[[], object], repeat: int) -> float:
+def _task_count(dask_scheduler: Any) -> int:
+    return len(dask_scheduler.tasks)
+
+
+def settle(client: Any, timeout: float = 60.0) -> None:
+    """Waits until the scheduler holds nothing but the scattered index. Results are released asynchronously,
+    and a DataFrame computed again has the same task keys: without this, an earlier run's results still in
+    memory could answer the next run without any work."""
+    deadline = time.monotonic() + timeout
+    while client.run_on_scheduler(_task_count) > 1:
+        if time.monotonic() > deadline:
+            raise TimeoutError("the Dask scheduler kept an earlier run's results")
+        time.sleep(0.01)
+
+
+def median_of(call: Callable[[], object], repeat: int, before: Callable[[], None] | None = None) -> float:
+    """Median seconds of `call()`; `before()` runs untimed before each call."""
     runs = []
     for _ in range(repeat):
+        if before is not None:
+            before()
         start = time.perf_counter()
         call()
         runs.append(time.perf_counter() - start)
@@ -187,9 +206,10 @@ def measure(n_polygons: int, n_points: int, repeat: int = 3) -> dict[str, Any]:
     rows: list[tuple[str, float, str]] = []
     startup: dict[str, float] = {}
 
-    def row(name: str, call: Callable[[], Indices], note: str = "") -> None:
+    def row(name: str, call: Callable[[], Indices], note: str = "", client: Any = None) -> None:
         checked(name, call(), expected)
-        rows.append((name, median_of(call, repeat), note))
+        before = None if client is None else lambda: settle(client)
+        rows.append((name, median_of(call, repeat, before), note))
 
     row("one call of best_indices", lambda: index.best_indices(points))
     for threads in (1, 2):
@@ -219,6 +239,7 @@ def measure(n_polygons: int, n_points: int, repeat: int = 3) -> dict[str, Any]:
                     f"Dask, {workers} worker{'s' if workers > 1 else ''}, chunks of {size:,}",
                     lambda c=client, s=size, f=index_future: on_dask(c, f, points, s),
                     f"{-(-n_points // size)} tasks",
+                    client,
                 )
             if workers == 2:
                 frame = dataframe_on_dask(index_future, points, partitions=8)
@@ -226,6 +247,7 @@ def measure(n_polygons: int, n_points: int, repeat: int = 3) -> dict[str, Any]:
                     "Dask DataFrame, 2 workers, 8 partitions, map_partitions",
                     lambda f=frame: f["best_polygon"].compute().to_numpy(),
                     "a best_polygon column",
+                    client,
                 )
     return {"rows": rows, "startup": startup, "polygons": n_polygons, "points": n_points}
 
