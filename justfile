@@ -149,6 +149,12 @@ test-wheels: wheels
     $py -m pytest -q
     $py -m mypy.stubtest --allowlist stubtest-allowlist.txt $modules
 
+# Chapter 8: a best_polygon column for a Dask DataFrame of points, on a LocalCluster of 2 workers started
+# here, or on a running cluster: `./just cluster --scheduler tcp://HOST:8786` (`--help` for the sizes).
+[doc("Chapter 8: a Dask DataFrame of points matched on a local 2-worker cluster; --scheduler ADDRESS: yours")]
+cluster *args: (develop "crates/poly-py")
+    python examples/ch8_scale/cluster.py {{args}}
+
 # Flamegraphs of chapter 3 (py-spy --native): the Python original, step v1, best_polygons, into
 # results/profile (or over docs/img with --update-docs). Builds the `profiling` profile (release + debug
 # info) into .venv; `./just develop` restores the release build.

@@ -303,6 +303,33 @@ def poly_calls(large: bool) -> Iterator[Call]:
         yield Call(
             function, "an item that is not a Polygon", lambda f=function: f([*polygons[:3], 5], few, max_dist)
         )
+    # One PolygonIndex shared by every call (and so by every thread of the thread test), as a service would.
+    index = poly_match_rs.PolygonIndex(polygons, max_dist)
+    clone = pickle.loads(pickle.dumps(index))
+    new_index = poly_match_rs.PolygonIndex
+    for layout, arranged in layouts.items():
+        yield Call(new_index, f"best_indices, {layout}", lambda p=arranged: index.best_indices(p).tolist())
+    yield Call(new_index, "best_polygons", lambda: answer(index.best_polygons(points)))
+    yield Call(new_index, "find_all_close_polygons", lambda: answer(index.find_all_close_polygons(few)))
+    yield Call(new_index, "unpickled, best_indices", lambda: clone.best_indices(points).tolist())
+    yield Call(
+        new_index,
+        "unpickled, best_polygons",
+        lambda: [(tuple(row), polygon_facts(p)) for row, p in clone.best_polygons(few)],
+    )
+    yield Call(new_index, "pickled size", lambda: len(pickle.dumps(index)))
+    yield Call(new_index, "len and repr", lambda: (len(index), repr(index), index.max_dist))
+    yield Call(new_index, "built and asked", lambda: new_index(polygons[:50], 3.0).best_indices(few).tolist())
+    yield Call(new_index, "max_dist=nan", lambda: new_index(polygons, math.nan))
+    yield Call(new_index, "max_dist=-1", lambda: new_index(polygons, -1.0))
+    yield Call(new_index, "no polygons", lambda: new_index([], 1.0).best_indices(points).tolist())
+    yield Call(new_index, "an item that is not a Polygon", lambda: new_index([*polygons[:3], 5], 1.0))
+    yield Call(new_index, "points of shape (2,)", lambda: index.best_indices(point))
+    yield Call(new_index, "points of shape (4, 3)", lambda: index.best_polygons(np.zeros((4, 3))))
+    rebuild, _ = index.__reduce__()
+    bad_starts = np.array([0, 2, 2, 3])
+    yield Call(new_index, "damaged state", lambda: rebuild(1.0, np.zeros(3), np.zeros(3), bad_starts))
+
     v4_all = poly_match_rs.v4.find_all_close_polygons
     yield Call(v4_all, "few points", lambda: answer(v4_all(polygons, few, max_dist)))
     yield Call(v4_all, "max_dist=nan", lambda: answer(v4_all(polygons, few, math.nan)))

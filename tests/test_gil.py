@@ -67,6 +67,8 @@ def long_inputs():
     y = np.array([0.0, 0.0, 1.0])
     polygons = [poly_match_rs.Polygon(np.array([x, x + 1.0, x]), y) for x in rng.uniform(0, 100, 20_000)]
     points = rng.uniform(0, 100, size=(2_000, 2))
+    index = poly_match_rs.PolygonIndex(polygons, 10.0)
+    many_points = rng.uniform(0, 100, size=(20_000, 2))
     values = rng.uniform(size=1_000_000)
     as_list, short_list = values.tolist(), values[:100_000].tolist()
     as_bytes = np.tile(values, 5).tobytes()
@@ -92,6 +94,7 @@ def long_inputs():
         "count_doubles_pairwise": lambda: string_doubles.count_doubles_pairwise(other_text),
         "best_polygons": lambda: poly_match_rs.best_polygons(polygons, points, 10.0),
         "find_all_close_polygons": lambda: poly_match_rs.find_all_close_polygons(polygons, points[:300], 3.0),
+        "PolygonIndex.best_indices": lambda: index.best_indices(many_points),
         "sum_list": lambda: boundary_cost.sum_list(as_list),
         "sum_bytes": lambda: boundary_cost.sum_bytes(as_bytes),
         "run_polymerization": lambda: aoc_rust.run_polymerization(polymer),
@@ -131,6 +134,7 @@ RELEASES = [
     "count_doubles_pairwise",
     "best_polygons",
     "find_all_close_polygons",
+    "PolygonIndex.best_indices",
     "sum_list",
     "sum_bytes",
     "run_polymerization",

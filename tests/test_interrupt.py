@@ -3,7 +3,8 @@
 Which calls can run long (measured on a 2-core machine; see docs/04-shipping.md, "Hardening"):
 
 - fibo_rust.fibo(n) grows like 1.6**n: fibo(75) would take years. Tested in crates/fibo-py/tests.
-- poly_match_rs.best_polygons and find_all_close_polygons do up to points x polygons distance tests: 100,000
+- poly_match_rs.best_polygons and find_all_close_polygons (and PolygonIndex's queries, chapter 8) do up to
+  points x polygons distance tests: 100,000
   polygons and a million points with an infinite max_dist are 10**11 tests, minutes of work. The search
   runs with the GIL released, where Python cannot run its signal handlers, so the wrapper watches for
   Ctrl-C from the calling thread and stops the search.
@@ -45,6 +46,10 @@ CALLS = {
     "find_all_close_polygons": (
         "poly_match_rs.find_all_close_polygons(polygons, np.full((1_000_000, 2), [1.5, 0.5]), 1.0)"
     ),
+    # Chapter 8's index, built once with an infinite max_dist (no grid): a scan per point again.
+    "PolygonIndex.best_indices": (
+        "poly_match_rs.PolygonIndex(polygons, float('inf')).best_indices(np.zeros((1_000_000, 2)))"
+    ),
     # The article's step 4 holds the GIL: no Python thread can run, so a timer signal does the interrupting.
     "v4.find_all_close_polygons": (
         "poly_match_rs.v4.find_all_close_polygons(polygons, np.full((1_000_000, 2), 5.0), 1.0)"
@@ -74,6 +79,7 @@ NEEDS_A_TIMER_SIGNAL = pytest.mark.skipif(
     [
         "best_polygons",
         "find_all_close_polygons",
+        "PolygonIndex.best_indices",
         pytest.param("v4.find_all_close_polygons", marks=NEEDS_A_TIMER_SIGNAL),
     ],
 )

@@ -13,6 +13,7 @@ import gc
 import inspect
 import math
 import os
+import pickle
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -130,7 +131,11 @@ def poly_round() -> Callable[[], None]:
         raises(lambda: poly_match_rs.v3.find_close_polygons(polygons, [2.0, 0.5], 3.0), TypeError),
         raises(lambda: poly_match_rs.v4.find_close_polygons(polygons, np.zeros(3), 3.0), ValueError),
         raises(lambda: poly_match_rs.v4.find_all_close_polygons(polygons, point, 3.0), ValueError),
+        raises(lambda: poly_match_rs.PolygonIndex(polygons, math.nan), ValueError),
+        raises(lambda: poly_match_rs.PolygonIndex([*polygons, 5], 3.0), TypeError),
+        raises(lambda: poly_match_rs.PolygonIndex(polygons, 3.0).best_indices(point), ValueError),
     ]
+    index = poly_match_rs.PolygonIndex(polygons, 3.0)
 
     def run() -> None:
         polygon = poly_match_rs.Polygon(x, y)
@@ -143,6 +148,12 @@ def poly_round() -> Callable[[], None]:
         poly_match_rs.v3.find_close_polygons(polygons, point, 3.0)
         poly_match_rs.v4.find_close_polygons(polygons, point, 3.0)
         poly_match_rs.v4.find_all_close_polygons(polygons, points, 3.0)
+        poly_match_rs.PolygonIndex(polygons, 3.0).best_indices(points)
+        clone = pickle.loads(pickle.dumps(index))
+        clone.best_indices(points)
+        clone.best_polygons(points)
+        index.best_polygons(points)
+        index.find_all_close_polygons(points)
         for refused in bad:
             refused()
 

@@ -22,4 +22,8 @@ pub enum PolyError {
     /// A point (or a center) was given with a number of coordinates other than two.
     #[error("a point has 2 coordinates, got {0}")]
     PointLength(usize),
+    /// Flat outlines (all polygons' vertices one after the other) whose starts do not cut them into
+    /// polygons; the text says which rule was broken.
+    #[error("outlines do not split into polygons: {0}")]
+    Outlines(String),
 }

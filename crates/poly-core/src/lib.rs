@@ -9,6 +9,8 @@
 //! - [`search`]: the search for one point, the smallest-area rule, and the whole of `main` for many points
 //!   ([`best_polygons`], [`find_all_close`]);
 //! - [`grid`]: the uniform grid ([`GridIndex`]) that lets many points share one pass over the polygons;
+//! - [`index`]: [`PolygonIndex`], the grid built once and asked many times (chapter 8), and rebuilt from
+//!   flat arrays of vertices in another process;
 //! - [`example`]: the article's kind of data, for benchmarks and the `poly-match` binary.
 //!
 //! The pyo3 wrapper (`crates/poly-py`, the wheel `poly_match_rs`) converts Python objects to these types,
@@ -29,11 +31,13 @@ pub mod exact;
 pub mod example;
 pub mod geometry;
 pub mod grid;
+pub mod index;
 pub mod search;
 
 pub use error::PolyError;
 pub use geometry::{Point, Shape};
 pub use grid::GridIndex;
+pub use index::PolygonIndex;
 pub use search::{
     Search, SmallestArea, best_polygons, best_polygons_until, close_indices, find_all_close,
     find_all_close_until,

@@ -9,6 +9,7 @@
 //!   [`best_polygons_until`] can be stopped half-way by another thread (points × polygons can be years of
 //!   work, and a Python user expects Ctrl-C to stop it).
 
+use std::borrow::Cow;
 use std::cmp;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -106,7 +107,8 @@ impl SmallestArea {
 pub struct Search<'a> {
     shapes: &'a [Shape],
     reach: Reach,
-    grid: Option<GridIndex>,
+    /// Built for this search, or borrowed from a [`crate::PolygonIndex`] that built it once.
+    grid: Option<Cow<'a, GridIndex>>,
 }
 
 impl<'a> Search<'a> {
@@ -121,7 +123,22 @@ impl<'a> Search<'a> {
         Self {
             shapes,
             reach: Reach::new(max_dist),
-            grid,
+            grid: grid.map(Cow::Owned),
+        }
+    }
+
+    /// A search over `shapes` through a grid built beforehand for the same `shapes` and `max_dist`
+    /// (or a scan when there is none): what a [`crate::PolygonIndex`] answers each query with.
+    #[must_use]
+    pub(crate) fn prepared(
+        shapes: &'a [Shape],
+        max_dist: f64,
+        grid: Option<&'a GridIndex>,
+    ) -> Self {
+        Self {
+            shapes,
+            reach: Reach::new(max_dist),
+            grid: grid.map(Cow::Borrowed),
         }
     }
 
@@ -192,7 +209,7 @@ impl<'a> Search<'a> {
 ///
 /// `stop` is read once per point (one relaxed load, nothing next to a query): a point costs at most one pass
 /// over the polygons, so a search stops within a few milliseconds of being told to, however big it is.
-fn per_point<T: Send>(
+pub(crate) fn per_point<T: Send>(
     search: &Search<'_>,
     points: &[Point],
     stop: &AtomicBool,
@@ -271,8 +288,16 @@ pub fn find_all_close_until(
     max_dist: f64,
     stop: &AtomicBool,
 ) -> Option<Vec<(usize, Vec<usize>)>> {
-    let search = Search::new(shapes, max_dist, points.len());
-    let found = per_point(&search, points, stop, |p| search.close_to(p))?;
+    close_per_point(&Search::new(shapes, max_dist, points.len()), points, stop)
+}
+
+/// The body of [`find_all_close_until`], for any prepared [`Search`].
+pub(crate) fn close_per_point(
+    search: &Search<'_>,
+    points: &[Point],
+    stop: &AtomicBool,
+) -> Option<Vec<(usize, Vec<usize>)>> {
+    let found = per_point(search, points, stop, |p| search.close_to(p))?;
     Some(
         found
             .into_iter()

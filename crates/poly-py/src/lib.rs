@@ -13,6 +13,7 @@
 
 mod arrays;
 mod gather;
+mod index;
 mod polygon;
 mod pool;
 mod steps;
@@ -21,6 +22,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple};
 
 use crate::gather::{as_polygon, for_each_item, polygons_and_shapes};
+use crate::index::PolygonIndex;
 use crate::polygon::Polygon;
 
 /// The polygons whose center is strictly closer than max_dist to point, in input order.
@@ -127,11 +129,14 @@ fn best_polygons<'py>(
 }
 
 /// Polygons close to a point: the article "Making Python 100x faster with less than 100 lines of Rust",
-/// step by step (the submodules v1 .. v4), and all of its main in Rust (best_polygons).
+/// step by step (the submodules v1 .. v4), all of its main in Rust (best_polygons), and PolygonIndex,
+/// the search built once and asked many times, in threads, process pools or on a Dask cluster.
 #[pymodule(gil_used = false, module = "poly_match_rs")]
 mod poly_match_rs {
     #[pymodule_export]
-    use super::{Polygon, best_polygons, find_all_close_polygons, find_close_polygons};
+    use super::{
+        Polygon, PolygonIndex, best_polygons, find_all_close_polygons, find_close_polygons,
+    };
 
     use pyo3::prelude::*;
 

@@ -57,6 +57,23 @@ impl Polygon {
     pub fn shape(&self) -> &Shape {
         &self.shape
     }
+
+    /// A polygon from vertices already read into Rust (what `Polygon(x, y)` does after reading its
+    /// arguments; `PolygonIndex` rebuilds its polygons so after unpickling).
+    pub fn from_vertices(py: Python<'_>, x: Vec<f64>, y: Vec<f64>) -> PyResult<Self> {
+        let shape = Shape::new(&x, &y).map_err(|e| polygon_error(&e))?;
+        Ok(Self {
+            shape,
+            x: read_only_array(py, x)?.unbind(),
+            y: read_only_array(py, y)?.unbind(),
+            center: read_only_array(py, shape.center.to_vec())?.unbind(),
+        })
+    }
+
+    /// The vertex arrays `x` and `y` (read-only float64; `PolygonIndex` pickles them).
+    pub fn vertex_arrays(&self) -> (&Py<PyArray1<f64>>, &Py<PyArray1<f64>>) {
+        (&self.x, &self.y)
+    }
 }
 
 #[pymethods]
@@ -66,13 +83,7 @@ impl Polygon {
     fn new(py: Python<'_>, x: &Bound<'_, PyAny>, y: &Bound<'_, PyAny>) -> PyResult<Self> {
         let x = vertices(x, "x")?;
         let y = vertices(y, "y")?;
-        let shape = Shape::new(&x, &y).map_err(|e| polygon_error(&e))?;
-        Ok(Self {
-            shape,
-            x: read_only_array(py, x)?.unbind(),
-            y: read_only_array(py, y)?.unbind(),
-            center: read_only_array(py, shape.center.to_vec())?.unbind(),
-        })
+        Self::from_vertices(py, x, y)
     }
 
     /// The x coordinates of the vertices (a read-only float64 array).

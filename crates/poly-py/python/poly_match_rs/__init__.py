@@ -4,13 +4,15 @@ The article "Making Python 100x faster with less than 100 lines of Rust" (Ohad R
 
 - ``poly_match_rs.v1`` .. ``poly_match_rs.v4``: the article's four Rust steps, kept importable;
 - ``Polygon``, ``find_close_polygons``, ``find_all_close_polygons``: the Python original's API, at its best;
-- ``best_polygons``: the whole of the article's ``main`` in one call.
+- ``best_polygons``: the whole of the article's ``main`` in one call;
+- ``PolygonIndex``: the search built once and asked many times (chapter 8: threads, processes, Dask).
 """
 
 import sys as _sys
 
 from poly_match_rs.poly_match_rs import (
     Polygon,
+    PolygonIndex,
     __version__,
     best_polygons,
     find_all_close_polygons,
@@ -29,6 +31,7 @@ del _step
 
 __all__ = [
     "Polygon",
+    "PolygonIndex",
     "__version__",
     "best_polygons",
     "find_all_close_polygons",

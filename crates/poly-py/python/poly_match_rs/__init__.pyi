@@ -1,7 +1,7 @@
 """Polygons close to a point, in Rust: chapter 3 of rust-in-python."""
 
 from collections.abc import Iterable
-from typing import Any, Final, TypeVar
+from typing import Any, Final, TypeVar, final
 
 import numpy as np
 import numpy.typing as npt
@@ -14,6 +14,7 @@ from . import v4 as v4
 
 __all__ = [
     "Polygon",
+    "PolygonIndex",
     "__version__",
     "best_polygons",
     "find_all_close_polygons",
@@ -73,3 +74,29 @@ def best_polygons(
     ``(points[i], the close polygon of smallest area, first on ties)``.
 
     Releases the GIL while searching."""
+
+@final
+class PolygonIndex:
+    """Polygons filed once for one ``max_dist``, then asked about any number of points, from any thread.
+
+    ``max_dist`` is a number ``>= 0`` (``inf`` allowed); an empty list of polygons answers ``-1``
+    everywhere. Queries give the module functions' answers and release the GIL. Pickling ships flat
+    arrays of the vertices; the unpickled index answers identically, with plain ``Polygon`` objects.
+    """
+
+    def __new__(cls, polygons: Iterable[Polygon], max_dist: float) -> PolygonIndex: ...
+    def best_indices(self, points: npt.NDArray[Any]) -> npt.NDArray[np.int64]:
+        """For each row of ``points`` (shape ``(N, 2)``): the position of the close polygon of smallest
+        area (first on ties), or ``-1`` where none is close."""
+    def best_polygons(self, points: npt.NDArray[Any]) -> list[tuple[npt.NDArray[Any], Polygon]]:
+        """``best_polygons(polygons, points, max_dist)`` with this index's polygons and ``max_dist``."""
+    def find_all_close_polygons(
+        self, points: npt.NDArray[Any]
+    ) -> list[tuple[npt.NDArray[Any], list[Polygon]]]:
+        """``find_all_close_polygons(polygons, points, max_dist)`` with this index's polygons and
+        ``max_dist``."""
+    @property
+    def max_dist(self) -> float:
+        """The ``max_dist`` the index was built for."""
+    def __len__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
