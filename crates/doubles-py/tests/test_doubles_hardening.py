@@ -47,27 +47,30 @@ def no_forced_switches():
     "text", [ascii_letters(4_000_000, seed=3), mixed_text(2_100_000, seed=4)], ids=["ascii", "non-ascii"]
 )
 def test_long_counts_let_other_threads_run(text):
-    # A worker counts the same long text many times. The main thread waits for it to start, and must
-    # wake up again *while the worker is still counting*: with forced switches off, that can only happen
-    # if count_doubles itself lets go of the GIL (for ASCII text: for the whole count; for other text:
-    # every million code points or so). A count that held the GIL throughout would let the main thread
-    # run only after all the calls had finished.
-    calls = 30
+    # A worker counts the same long text again and again, until the main thread says it woke up (or up
+    # to `limit` times). The main thread waits for it to start, and must wake up again *while the worker is
+    # still counting*: with forced switches off, that can only happen if count_doubles itself lets go of
+    # the GIL (for ASCII text: for the whole count; for other text: every million code points or so). A
+    # count that held the GIL throughout would let the main thread run only after all `limit` calls. The
+    # limit is generous (seconds of counting), so a busy machine that is slow to schedule the main thread
+    # cannot fail the test; only a count that never releases the GIL can.
+    limit = 3_000
     done = []
-    started = threading.Event()
+    started, main_woke = threading.Event(), threading.Event()
 
     def work():
         started.set()
-        for _ in range(calls):
+        while len(done) < limit and not main_woke.is_set():
             done.append(string_doubles.count_doubles(text))
 
     worker = threading.Thread(target=work)
     worker.start()
     started.wait()
     finished_when_main_woke = len(done)
+    main_woke.set()
     worker.join()
-    assert finished_when_main_woke < calls
-    assert done == [python_count_doubles(text)] * calls
+    assert finished_when_main_woke < limit
+    assert set(done) == {python_count_doubles(text)}
 
 
 @pytest.mark.parametrize("text", ["é" * 1000, mixed_text(5000), "a\ud800" * 100, "ascii only " * 100])
