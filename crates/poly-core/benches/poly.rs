@@ -39,6 +39,16 @@ fn shapes(c: &mut Criterion) {
     c.bench_function("Shape::new (10 vertices)", |b| {
         b.iter(|| Shape::new(black_box(&x), black_box(&y)));
     });
+    // A 1,000-vertex outline far from the origin: the exact area's cost per vertex.
+    let (x, y): (Vec<f64>, Vec<f64>) = (0..1000)
+        .map(|i| {
+            let t = f64::from(i) / 1000.0 * std::f64::consts::TAU;
+            (5e5 + 1e3 * t.cos(), 1e3 * t.sin())
+        })
+        .unzip();
+    c.bench_function("Shape::new (1,000 vertices)", |b| {
+        b.iter(|| Shape::new(black_box(&x), black_box(&y)));
+    });
 }
 
 fn article(c: &mut Criterion) {
