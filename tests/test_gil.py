@@ -86,6 +86,7 @@ def long_inputs():
             polygons, points[:20], 10.0
         ),
         "sum_array": lambda: boundary_cost.sum_array(values),
+        "sum_array_in_order": lambda: boundary_cost.sum_array_in_order(values),
         "sum_list_streaming": lambda: boundary_cost.sum_list_streaming(short_list),
     }
 
@@ -105,7 +106,13 @@ RELEASES = [
     "sum_list",
     "sum_bytes",
 ]
-KEEPS = ["find_close_polygons", "v4.find_all_close_polygons", "sum_array", "sum_list_streaming"]
+KEEPS = [
+    "find_close_polygons",
+    "v4.find_all_close_polygons",
+    "sum_array",
+    "sum_array_in_order",
+    "sum_list_streaming",
+]
 
 
 @pytest.fixture(scope="module")
