@@ -356,10 +356,11 @@ def boundary_calls(large: bool) -> Iterator[Call]:
         yield Call(function, "empty", lambda f=function: f([]))
         yield Call(function, "a str in the list", lambda f=function: f([1.0, "2"]))
         yield Call(function, "a tuple", lambda f=function: f((1.0, 2.0)))
-    for layout, array in arrays.items():
-        yield Call(boundary_cost.sum_array, layout, lambda a=array: boundary_cost.sum_array(a))
-    yield Call(boundary_cost.sum_array, "int64", lambda: boundary_cost.sum_array(np.arange(3)))
-    yield Call(boundary_cost.sum_array, "a list", lambda: boundary_cost.sum_array([1.0]))
+    for function in (boundary_cost.sum_array, boundary_cost.sum_array_in_order):
+        for layout, array in arrays.items():
+            yield Call(function, layout, lambda f=function, a=array: f(a))
+        yield Call(function, "int64", lambda f=function: f(np.arange(3)))
+        yield Call(function, "a list", lambda f=function: f([1.0]))
     yield Call(boundary_cost.sum_bytes, "bytes", lambda: boundary_cost.sum_bytes(data))
     yield Call(boundary_cost.sum_bytes, "empty", lambda: boundary_cost.sum_bytes(b""))
     yield Call(boundary_cost.sum_bytes, "a str", lambda: boundary_cost.sum_bytes("text"))

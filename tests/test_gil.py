@@ -115,6 +115,7 @@ def long_inputs():
             polygons, points[:20], 10.0
         ),
         "sum_array": lambda: boundary_cost.sum_array(values),
+        "sum_array_in_order": lambda: boundary_cost.sum_array_in_order(values),
         "sum_list_streaming": lambda: boundary_cost.sum_list_streaming(short_list),
         # Below aoc_rust's 2**16-letter threshold: too short to be worth handing the GIL over.
         "run_polymerization, short polymer": lambda: aoc_rust.run_polymerization(polymer[:60_000]),
@@ -151,6 +152,7 @@ KEEPS = [
     "find_close_polygons",
     "v4.find_all_close_polygons",
     "sum_array",
+    "sum_array_in_order",
     "sum_list_streaming",
     "run_polymerization, short polymer",
     "combine_intervals_phases",

@@ -71,6 +71,7 @@ def boundary_round() -> Callable[[], None]:
         boundary_cost.sum_list(values)
         boundary_cost.sum_list_streaming(values)
         boundary_cost.sum_array(array)
+        boundary_cost.sum_array_in_order(array)
         boundary_cost.sum_bytes(data)
         bad_list()
         bad_array()

@@ -12,7 +12,8 @@ Without it each function still runs once, and its answer is checked.)
 Two groups: the tutorial's input (a million random ASCII letters), where every function gives the same
 answer, and a million characters of non-ASCII text, where the byte counts (numpy's one-liner among them)
 answer a different question. Read the `mean` column: pytest-benchmark lists each group fastest first.
-The debug-build trap needs a second environment: `./just trap`.
+The debug-build trap needs a second environment: `./just trap`. numba compiles (and Cython builds, with
+the machine's C compiler) when this file is imported, before any timing.
 """
 
 import sys
@@ -23,8 +24,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # examples/, wh
 
 import pytest
 import string_doubles
+from harness import ROOT
+from peers import build_cython, jit
 from pytest_benchmark.fixture import BenchmarkFixture
 
+from ch2_doubles import doubles_numba
 from ch2_doubles.doubles_python import (
     ascii_letters,
     count_doubles,
@@ -45,6 +49,18 @@ NON_ASCII = "1M characters of non-ASCII text"
 CHARACTERS = {ASCII: count_doubles(val), NON_ASCII: count_doubles(text)}
 BYTES = {ASCII: CHARACTERS[ASCII], NON_ASCII: count_doubles_bytes(text)}
 
+for signature in doubles_numba.SIGNATURES:
+    jit(doubles_numba.count_equal_neighbours, signature)
+CYTHON = build_cython(ROOT / "examples/ch2_doubles/doubles_cython.pyx")
+
+
+def cython(name: str) -> Callable[[str], int]:
+    if CYTHON.module is None:
+        return lambda _val: pytest.skip(f"Cython: {CYTHON.error}")
+    function: Callable[[str], int] = getattr(CYTHON.module, name)
+    return function
+
+
 STEPS: dict[str, tuple[Callable[[str], int], dict[str, int]]] = {
     "python-loop": (count_doubles, CHARACTERS),
     "rust-tutorial-port": (string_doubles.count_doubles_tutorial, CHARACTERS),
@@ -54,6 +70,10 @@ STEPS: dict[str, tuple[Callable[[str], int], dict[str, int]]] = {
     "numpy-exact-utf32": (count_doubles_numpy_exact, CHARACTERS),
     "rust-count_doubles_bytes": (string_doubles.count_doubles_bytes, BYTES),
     "rust-count_doubles": (string_doubles.count_doubles, CHARACTERS),
+    "numba-utf8": (doubles_numba.count_doubles_utf8, BYTES),
+    "numba-utf32": (doubles_numba.count_doubles_utf32, CHARACTERS),
+    "cython-str": (cython("count_doubles"), CHARACTERS),
+    "cython-utf8": (cython("count_doubles_bytes"), BYTES),
 }
 
 

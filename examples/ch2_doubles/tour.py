@@ -1,5 +1,5 @@
 """Chapter 2 in the tour: counting doubled characters, every step on the tutorial's million ASCII letters,
-then the exact versions on a million characters of non-ASCII text.
+then the exact versions on a million characters of non-ASCII text; numba and Cython beside them on both.
 
 Each row's speed-up is against the Python loop *on the same text*: the two texts make CPython's loop run at
 different speeds (non-ASCII characters cost it an object each), so one baseline for both would mislead.
@@ -13,12 +13,15 @@ from collections.abc import Callable
 from functools import partial
 
 import string_doubles
-from harness import ROOT, Chapter, Row, format_ratio, in_debug_env, median_seconds
+from harness import ROOT, Chapter, Row, format_ratio, format_seconds, in_debug_env, median_seconds
+from peers import build_cython, jit
 
+from ch2_doubles import doubles_numba
 from ch2_doubles.doubles_python import (
     LENGTH,
     ascii_letters,
     count_doubles,
+    count_doubles_bytes,
     count_doubles_numpy,
     count_doubles_numpy_exact,
     mixed_text,
@@ -28,6 +31,56 @@ BASELINE = "Python loop (the tutorial's)"
 NON_ASCII = "non-ASCII: "
 NON_ASCII_BASELINE = NON_ASCII + "Python loop"
 BEST = "Rust, count_doubles"
+NUMBA_UTF8 = "numba @njit, UTF-8 bytes"
+NUMBA_UTF32 = "numba @njit, UTF-32 code points"
+CYTHON_STR = "Cython, typed loop over the str"
+CYTHON_BYTES = "Cython, typed loop over UTF-8 bytes"
+PEERS = (NUMBA_UTF8, NUMBA_UTF32, CYTHON_STR, CYTHON_BYTES)
+
+
+def peers(
+    val: str, text: str, timed: Callable[[Callable[[str], int], str], float]
+) -> tuple[list[Row], list[Row], list[str]]:
+    """numba and Cython on both texts: the ASCII rows, the non-ASCII rows, and the one-time costs.
+    Each function is compiled first and its answer checked against the Python loop (over characters, or
+    over UTF-8 bytes for the byte variants) before it is timed."""
+    compile_seconds = sum(jit(doubles_numba.count_equal_neighbours, sig) for sig in doubles_numba.SIGNATURES)
+    built = build_cython(ROOT / "examples/ch2_doubles/doubles_cython.pyx")
+    functions: dict[str, Callable[[str], int] | None] = {
+        NUMBA_UTF8: doubles_numba.count_doubles_utf8,
+        NUMBA_UTF32: doubles_numba.count_doubles_utf32,
+        CYTHON_STR: built.module.count_doubles if built.module else None,
+        CYTHON_BYTES: built.module.count_doubles_bytes if built.module else None,
+    }
+    bytewise = {NUMBA_UTF8, CYTHON_BYTES}
+    expected = {
+        "ascii": (count_doubles(val), count_doubles(val)),
+        "text": (count_doubles(text), count_doubles_bytes(text)),
+    }
+    ascii_rows, text_rows = [], []
+    for step, function in functions.items():
+        for which, argument, rows in (("ascii", val, ascii_rows), ("text", text, text_rows)):
+            name = step if which == "ascii" else NON_ASCII + step
+            baseline = "" if which == "ascii" else NON_ASCII_BASELINE
+            if function is None:
+                rows.append(
+                    Row(name, None, note=f"not built on this machine: {built.error}", baseline=baseline)
+                )
+                continue
+            want = expected[which][1 if step in bytewise else 0]
+            if (answer := function(argument)) != want:
+                raise RuntimeError(f"chapter 2, {name}: counted {answer}, expected {want}")
+            if step in bytewise:
+                note = "bytes: right for ASCII only" if which == "ascii" else "wrong answer: counts bytes"
+            else:
+                note = "exact" + (", encodes to UTF-32 first" if step == NUMBA_UTF32 else ", reads the str")
+            rows.append(Row(name, timed(function, argument), note=note, baseline=baseline))
+    notes = [
+        f"One-time costs, left out of the rows: numba's JIT compile of the kernel for bytes and for code "
+        f"points {format_seconds(compile_seconds)} (every new process pays it); Cython's cythonize + C "
+        f"compile {format_seconds(built.seconds)} (paid once, when the extension is built)."
+    ]
+    return ascii_rows, text_rows, notes
 
 
 def rust_alone(text: str, repeat: int) -> float | None:
@@ -70,6 +123,7 @@ def measure(full: bool = False) -> Chapter:
         repeat=3,
     )
     sd = string_doubles
+    peer_ascii, peer_text, peer_notes = peers(val, text, timed)
     bytes_only, wrong = "bytes: right for ASCII only", "wrong answer: counts bytes"
     chapter.rows = [
         Row(BASELINE, python(val), "1x (50 ms)"),
@@ -85,6 +139,7 @@ def measure(full: bool = False) -> Chapter:
         Row("Rust, itertools pairwise", timed(sd.count_doubles_pairwise, val)),
         Row("Rust, count_doubles_bytes (vectorised)", timed(sd.count_doubles_bytes, val), note=bytes_only),
         Row(BEST, timed(sd.count_doubles, val), note="the wheel's best: exact on every str"),
+        *peer_ascii,
         Row(
             "Rust alone, no Python (cargo run --release)",
             rust_alone("ascii", 101),
@@ -109,6 +164,7 @@ def measure(full: bool = False) -> Chapter:
             ("Rust alone, no Python", rust_alone("mixed", 21), "compares UTF-8 encodings"),
         ]
     ]
+    chapter.rows += peer_text
 
     exact, numpy_says = count_doubles(text), count_doubles_numpy(text)
     if sd.count_doubles(text) != exact or sd.count_doubles(val) != count_doubles(val):
@@ -121,6 +177,20 @@ def measure(full: bool = False) -> Chapter:
             f"{format_ratio(numpy / fast)} numpy's one-liner on ASCII letters; "
             f"{format_ratio(chapter.speedup(by_step[NON_ASCII + BEST]))} the Python loop on non-ASCII text."
         )
+    for prefix, text_name in (("", "ASCII letters"), (NON_ASCII, "non-ASCII text")):
+        rust = by_step[prefix + BEST].seconds
+        compared = [
+            f"{by_step[prefix + peer].seconds / rust:.2f}x {peer}"
+            for peer in PEERS
+            if rust and by_step[prefix + peer].seconds
+        ]
+        if compared:
+            chapter.notes.append(
+                f"count_doubles on {text_name} runs this many times as fast as each peer: "
+                + "; ".join(compared)
+                + "."
+            )
+    chapter.notes += peer_notes
     chapter.notes.append(
         f"On the non-ASCII text the Python loop counts {exact:,} doubled characters; numpy's one-liner and "
         f"count_doubles_bytes count {numpy_says:,} doubled bytes."

@@ -1,7 +1,10 @@
 """Chapter 3's pytest-benchmark file: every step of the article on its data, then best_polygons against
 the scipy and numpy yardsticks at larger sizes, each answer checked: the steps that keep numpy's area
 against the Python original's, best_polygons against the exact-area answer (numpy's area rounds per CPU);
-at larger sizes the yardsticks rank by the exact area too, and all must agree.
+at larger sizes the yardsticks rank by the exact area too, and all must agree. numba's kernel
+(examples/ch3_polygons/poly_numba.py, compiled before the first benchmark) runs beside them: on the article's
+data with the Python original's areas (checked against the exact answer up to rounding), at scale with the
+exact areas (checked equal).
 
     ./just bench                      (all chapters)
     python -m pytest examples/ch3_polygons --benchmark-enable --benchmark-only
@@ -17,7 +20,7 @@ import numpy as np
 import poly_match_rs
 import pytest
 
-from ch3_polygons import exact, poly_match, yardsticks
+from ch3_polygons import exact, poly_match, poly_numba, yardsticks
 from ch3_polygons.ladder import STEPS, Step
 from ch3_polygons.ladder import as_indices as answer
 
@@ -44,6 +47,23 @@ def test_article(benchmark: Any, step: Step, article_answers: dict[str, Answer])
     assert answer(benchmark(main, polygons, points), polygons) == expected
 
 
+@pytest.fixture(scope="module")
+def numba_compiled() -> None:
+    poly_numba.best_indices.compile(poly_numba.SIGNATURE)
+
+
+@pytest.mark.parametrize("way", ["gathering", "prepared"])
+def test_article_numba(benchmark: Any, way: str, numba_compiled: None) -> None:
+    benchmark.group = "the article's data: 1000 polygons, 100 points"
+    polygons, points = poly_match.generate_example()
+    poly_match.main(polygons, points)  # cache centers and areas, as test_article does
+    if way == "gathering":
+        result = benchmark(poly_numba.main_gathering, polygons, points)
+    else:
+        result = benchmark(poly_numba.Prepared(polygons).main, points)
+    assert exact.disagreements(polygons, points, result) == []
+
+
 # Larger fields: 1000 x 1000, max_dist 10. (polygons, points) per size; numpy only where its
 # points x polygons distance matrix stays below about 200 MB.
 SIZES = {"10k polygons, 1k points": (10_000, 1_000), "100k polygons, 10k points": (100_000, 10_000)}
@@ -59,11 +79,11 @@ def field(request: Any) -> Field:
     return request.param, rust_polygons, python_polygons, points, expected
 
 
-SOLUTIONS = ["best_polygons", "scipy", "scipy-prepared", "numpy"]
+SOLUTIONS = ["best_polygons", "scipy", "scipy-prepared", "numba-prepared", "numpy"]
 
 
 @pytest.mark.parametrize("solution", SOLUTIONS)
-def test_at_scale(benchmark: Any, field: Field, solution: str) -> None:
+def test_at_scale(benchmark: Any, field: Field, solution: str, numba_compiled: None) -> None:
     name, rust_polygons, python_polygons, points, expected = field
     benchmark.group = f"at scale: {name}"
     if solution == "best_polygons":
@@ -75,6 +95,8 @@ def test_at_scale(benchmark: Any, field: Field, solution: str) -> None:
     if solution == "scipy-prepared":
         prepared = yardsticks.PreparedTree(python_polygons)
         result = benchmark(prepared.query, points, 10.0)
+    elif solution == "numba-prepared":
+        result = benchmark(poly_numba.Prepared(python_polygons).main, points, 10.0)
     else:
         main = yardsticks.scipy_main if solution == "scipy" else yardsticks.numpy_main
         result = benchmark(main, python_polygons, points, 10.0)

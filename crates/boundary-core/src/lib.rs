@@ -6,8 +6,17 @@
 //! - [`sum_slice`]: a contiguous `&[f64]`, what a Python `list` becomes after conversion to `Vec<f64>`;
 //! - [`sum_view`]: an `ndarray` view of any stride, what a numpy array is when read in place;
 //! - [`sum_bytes`]: raw bytes, what `bytes` or a memory-mapped file gives.
+//!
+//! Those add in order, one number after the other, as a Python loop does: each addition waits for the one
+//! before it. numpy's `array.sum()` does not; it adds pairwise over eight running sums ([`numpy_sum_view`]),
+//! which the processor can overlap, and which rounds less. Comparing a Rust in-order loop with numpy's sum
+//! would measure that choice, not the boundary, so chapter 5 shows both orders.
 
-use ndarray::ArrayView1;
+use ndarray::{ArrayView1, Axis};
+
+/// numpy's block size for pairwise summation (`PW_BLOCKSIZE` in its sources): up to this many numbers are
+/// spread over eight running sums; longer runs are halved first.
+const PAIRWISE_BLOCK: usize = 128;
 
 /// The sum of a contiguous slice of floats, added one at a time in order, as a plain Python loop adds them
 /// (and as Python's `sum` did before 3.12; since then it compensates rounding errors).
@@ -45,6 +54,86 @@ pub fn sum_view(values: &ArrayView1<'_, f64>) -> f64 {
     }
 }
 
+/// The sum of a contiguous slice in numpy's order: the same bits as `np.add.reduce`, i.e. `array.sum()`.
+///
+/// numpy starts from `0.0` and adds a pairwise sum: fewer than 8 numbers are added in order; up to 128 are
+/// spread over eight running sums, combined as a tree; longer runs are split in two (at a multiple of 8)
+/// and each half is summed the same way. The rounding error grows like `log n`, not `n`, and the eight
+/// independent sums keep the processor's adders busy. (Chapter 3's `poly_core::geometry::numpy_sum` uses
+/// the same order for numpy's `mean`.)
+///
+/// ```
+/// assert_eq!(boundary_core::numpy_sum(&[0.5, 1.5, 2.0]), 4.0);
+/// // numpy's sum of negative zeros is a positive zero: it starts from 0.0.
+/// assert!(boundary_core::numpy_sum(&[-0.0, -0.0]).is_sign_positive());
+/// ```
+#[must_use]
+pub fn numpy_sum(values: &[f64]) -> f64 {
+    0.0 + pairwise(values)
+}
+
+/// The sum of a one-dimensional view of any stride in numpy's order (numpy follows the view's own order,
+/// reversed or strided, without copying it; so does this).
+///
+/// ```
+/// let a = ndarray::array![1.0, 2.0, 3.0, 4.0];
+/// assert_eq!(boundary_core::numpy_sum_view(&a.slice(ndarray::s![..;-2])), 6.0);
+/// ```
+#[must_use]
+pub fn numpy_sum_view(values: &ArrayView1<'_, f64>) -> f64 {
+    match values.as_slice() {
+        Some(slice) => numpy_sum(slice),
+        None => 0.0 + pairwise_strided(values),
+    }
+}
+
+/// numpy's `pairwise_sum` on a contiguous run.
+fn pairwise(values: &[f64]) -> f64 {
+    if values.len() < 8 {
+        // -0.0 is the neutral element of addition (0.0 is not, for a sum of negative zeros).
+        values.iter().fold(-0.0, |sum, &v| sum + v)
+    } else if values.len() <= PAIRWISE_BLOCK {
+        let mut blocks = values.chunks_exact(8);
+        let mut lanes = [0.0; 8];
+        if let Some(first) = blocks.next() {
+            lanes.copy_from_slice(first);
+        }
+        for block in blocks.by_ref() {
+            for (lane, &v) in lanes.iter_mut().zip(block) {
+                *lane += v;
+            }
+        }
+        let tree = ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3]))
+            + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]));
+        blocks.remainder().iter().fold(tree, |sum, &v| sum + v)
+    } else {
+        let (left, right) = values.split_at(split_point(values.len()));
+        pairwise(left) + pairwise(right)
+    }
+}
+
+/// The same order on a strided view: halves are split off the view, and each block of at most 128 numbers
+/// is read into a buffer on the stack (the array itself is never copied).
+fn pairwise_strided(values: &ArrayView1<'_, f64>) -> f64 {
+    let n = values.len();
+    if n <= PAIRWISE_BLOCK {
+        let mut block = [0.0; PAIRWISE_BLOCK];
+        for (slot, &v) in block.iter_mut().zip(values.iter()) {
+            *slot = v;
+        }
+        pairwise(&block[..n])
+    } else {
+        let (left, right) = values.view().split_at(Axis(0), split_point(n));
+        pairwise_strided(&left) + pairwise_strided(&right)
+    }
+}
+
+/// Where numpy halves a run longer than one block: the middle, rounded down to a multiple of 8.
+fn split_point(len: usize) -> usize {
+    let half = len / 2;
+    half - half % 8
+}
+
 /// The sum of the byte values, as an integer that cannot overflow for any input that fits in memory.
 ///
 /// ```
@@ -63,8 +152,43 @@ mod tests {
     use ndarray::{Array1, s};
     use proptest::prelude::*;
 
+    /// numpy's order written out plainly, the way its C source reads: the reference for the proptests.
+    fn numpy_reference(values: &[f64]) -> f64 {
+        fn pairwise(v: &[f64]) -> f64 {
+            let n = v.len();
+            if n < 8 {
+                let mut sum = -0.0;
+                for x in v {
+                    sum += x;
+                }
+                sum
+            } else if n <= 128 {
+                let mut r = [v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]];
+                let mut i = 8;
+                while i + 8 <= n {
+                    for k in 0..8 {
+                        r[k] += v[i + k];
+                    }
+                    i += 8;
+                }
+                let mut sum = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+                for x in &v[i..] {
+                    sum += x;
+                }
+                sum
+            } else {
+                let mut half = n / 2;
+                half -= half % 8;
+                pairwise(&v[..half]) + pairwise(&v[half..])
+            }
+        }
+        0.0 + pairwise(values)
+    }
+
     #[test]
     fn empty_inputs_sum_to_zero() {
+        assert_eq!(numpy_sum(&[]), 0.0);
+        assert_eq!(numpy_sum_view(&Array1::<f64>::zeros(0).view()), 0.0);
         assert_eq!(sum_slice(&[]), 0.0);
         assert_eq!(sum_view(&Array1::<f64>::zeros(0).view()), 0.0);
         assert_eq!(sum_bytes(&[]), 0);
@@ -81,6 +205,8 @@ mod tests {
             sum_slice(&[-0.0, -0.0]),
             sum_view(&minus.slice(s![..;2])),
             sum_view(&Array1::<f64>::zeros(0).view()),
+            numpy_sum(&[-0.0; 20]),
+            numpy_sum_view(&minus.slice(s![..;-2])),
         ] {
             assert_eq!(sum.to_bits(), 0.0f64.to_bits());
         }
@@ -96,6 +222,17 @@ mod tests {
             prop_assert_eq!(sum_view(&strided), expected);
             prop_assert_eq!(sum_view(&reversed), reversed.iter().fold(0.0, |s, v| s + v));
             prop_assert_eq!(sum_view(&array.view()), sum_slice(array.as_slice().unwrap_or(&[])));
+        }
+
+        #[test]
+        fn numpy_order_on_any_stride(values in prop::collection::vec(-1e6f64..1e6, 0..1100), step in 1isize..4) {
+            let array = Array1::from(values);
+            for view in [array.view(), array.slice(s![..;step]), array.slice(s![..;-step])] {
+                let copied: Vec<f64> = view.iter().copied().collect();
+                let expected = numpy_reference(&copied);
+                prop_assert_eq!(numpy_sum_view(&view).to_bits(), expected.to_bits());
+                prop_assert_eq!(numpy_sum(&copied).to_bits(), expected.to_bits());
+            }
         }
 
         #[test]

@@ -12,18 +12,37 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyFloat, PyList};
 
-/// Sum a list of floats after converting it to a Rust Vec[f64] (one allocation, one visit per element).
+/// Sum a list of floats after converting it to a Rust Vec[f64] with pyo3's own conversion (one
+/// allocation, one visit per element), then add them in order.
+///
+/// The conversion iterates over the list, as Python's sum does, so a list subclass's __iter__ decides
+/// which numbers are summed.
 ///
 /// Raises TypeError if an element is not a real number.
 #[pyfunction]
 #[pyo3(signature = (values, /))]
 fn sum_list(py: Python<'_>, values: &Bound<'_, PyList>) -> PyResult<f64> {
-    let converted: Vec<f64> = values
-        .iter()
-        .enumerate()
-        .map(|(i, item)| element(&item, i))
-        .collect::<PyResult<_>>()?;
+    // pyo3's `Vec<f64>` extraction is what a `values: Vec<f64>` argument would run; it is called here on
+    // the list so that a tuple or another sequence is still refused, as by the other list functions.
+    let converted: Vec<f64> = match values.extract() {
+        Ok(converted) => converted,
+        Err(err) => return Err(name_the_element(values, err)),
+    };
     Ok(py.detach(|| boundary_core::sum_slice(&converted)))
+}
+
+/// pyo3's conversion error, made to name the element that is not a number (the error path only: the
+/// elements before it are read again).
+fn name_the_element(values: &Bound<'_, PyList>, err: PyErr) -> PyErr {
+    if !err.is_instance_of::<PyTypeError>(values.py()) {
+        return err;
+    }
+    for (i, item) in values.iter().enumerate() {
+        if let Err(named) = element(&item, i) {
+            return named;
+        }
+    }
+    err
 }
 
 /// Sum a list of floats element by element, without building a Vec first.
@@ -39,7 +58,8 @@ fn sum_list_streaming(values: &Bound<'_, PyList>) -> PyResult<f64> {
     Ok(total)
 }
 
-/// Sum a one-dimensional float64 numpy array, read in place (no copy, any strides).
+/// Sum a one-dimensional float64 numpy array, read in place (no copy, any strides), in numpy's own order:
+/// pairwise over eight running sums, so the result has the same bits as array.sum().
 ///
 /// The one layout a view cannot describe, a misaligned array or a stride that is not a whole number of
 /// float64s (a field of a packed structured array, say), is copied first.
@@ -48,15 +68,40 @@ fn sum_list_streaming(values: &Bound<'_, PyList>) -> PyResult<f64> {
 #[pyfunction]
 #[pyo3(signature = (values, /))]
 fn sum_array(values: &Bound<'_, PyAny>) -> PyResult<f64> {
+    let array = float64_vector(values, "sum_array")?;
+    // `try_readonly` refuses (with a Python exception) an array that another extension has borrowed
+    // mutably, where `readonly` would panic.
+    let readonly = array.try_readonly()?;
+    Ok(boundary_core::numpy_sum_view(&readonly.as_array()))
+}
+
+/// Sum a one-dimensional float64 numpy array, read in place, adding one number after another in order
+/// (as a Python loop does): each addition waits for the previous one.
+///
+/// Raises TypeError for anything that is not a numpy array, ValueError for the wrong dtype or shape.
+#[pyfunction]
+#[pyo3(signature = (values, /))]
+fn sum_array_in_order(values: &Bound<'_, PyAny>) -> PyResult<f64> {
+    let array = float64_vector(values, "sum_array_in_order")?;
+    let readonly = array.try_readonly()?;
+    Ok(boundary_core::sum_view(&readonly.as_array()))
+}
+
+/// `values` as a 1-D float64 array that an `ndarray` view can read: the array itself, or a copy of it when
+/// it is misaligned or its stride is not a whole number of float64s.
+fn float64_vector<'py>(
+    values: &Bound<'py, PyAny>,
+    function: &str,
+) -> PyResult<Bound<'py, PyArray1<f64>>> {
     let Ok(untyped) = values.cast::<PyUntypedArray>() else {
         return Err(PyTypeError::new_err(format!(
-            "sum_array() expects a numpy array, not {}",
+            "{function}() expects a numpy array, not {}",
             values.get_type().name()?
         )));
     };
     let Ok(array) = untyped.cast::<PyArray1<f64>>() else {
         return Err(PyValueError::new_err(format!(
-            "sum_array() expects a 1-D float64 array, got a {}-D array of dtype {}",
+            "{function}() expects a 1-D float64 array, got a {}-D array of dtype {}",
             untyped.ndim(),
             untyped.dtype().str()?
         )));
@@ -64,17 +109,11 @@ fn sum_array(values: &Bound<'_, PyAny>) -> PyResult<f64> {
     // A view steps through memory in whole elements from an aligned start; anything else would be read
     // at the wrong places (and misaligned reads are undefined behaviour in Rust).
     let size = std::mem::size_of::<f64>().cast_signed();
-    let copy;
-    let array = if array.is_aligned() && array.strides().iter().all(|s| s % size == 0) {
-        array
+    if array.is_aligned() && array.strides().iter().all(|s| s % size == 0) {
+        Ok(array.clone())
     } else {
-        copy = array.call_method0("copy")?.cast_into::<PyArray1<f64>>()?;
-        &copy
-    };
-    // `try_readonly` refuses (with a Python exception) an array that another extension has borrowed
-    // mutably, where `readonly` would panic.
-    let readonly = array.try_readonly()?;
-    Ok(boundary_core::sum_view(&readonly.as_array()))
+        Ok(array.call_method0("copy")?.cast_into::<PyArray1<f64>>()?)
+    }
 }
 
 /// Sum the byte values of a bytes object, borrowed in place (no copy).
@@ -115,7 +154,7 @@ fn element(item: &Bound<'_, PyAny>, index: usize) -> PyResult<f64> {
 #[pymodule(gil_used = false)]
 mod boundary_cost {
     #[pymodule_export]
-    use super::{sum_array, sum_bytes, sum_list, sum_list_streaming};
+    use super::{sum_array, sum_array_in_order, sum_bytes, sum_list, sum_list_streaming};
 
     use pyo3::prelude::*;
 
