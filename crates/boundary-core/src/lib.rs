@@ -13,10 +13,10 @@
 //! would measure that choice, not the boundary, so chapter 5 shows both orders.
 
 use ndarray::{ArrayView1, Axis};
-
-/// numpy's block size for pairwise summation (`PW_BLOCKSIZE` in its sources): up to this many numbers are
-/// spread over eight running sums; longer runs are halved first.
-const PAIRWISE_BLOCK: usize = 128;
+/// The sum of a contiguous slice in numpy's order: the same bits as `np.add.reduce`, i.e. `array.sum()`
+/// (the order lives in `shared-core`, which chapter 3 uses for numpy's `mean`).
+pub use shared_core::numpy_order::numpy_sum;
+use shared_core::numpy_order::{PAIRWISE_BLOCK, pairwise_sum, split_point};
 
 /// The sum of a contiguous slice of floats, added one at a time in order, as a plain Python loop adds them
 /// (and as Python's `sum` did before 3.12; since then it compensates rounding errors).
@@ -54,24 +54,6 @@ pub fn sum_view(values: &ArrayView1<'_, f64>) -> f64 {
     }
 }
 
-/// The sum of a contiguous slice in numpy's order: the same bits as `np.add.reduce`, i.e. `array.sum()`.
-///
-/// numpy starts from `0.0` and adds a pairwise sum: fewer than 8 numbers are added in order; up to 128 are
-/// spread over eight running sums, combined as a tree; longer runs are split in two (at a multiple of 8)
-/// and each half is summed the same way. The rounding error grows like `log n`, not `n`, and the eight
-/// independent sums keep the processor's adders busy. (Chapter 3's `poly_core::geometry::numpy_sum` uses
-/// the same order for numpy's `mean`.)
-///
-/// ```
-/// assert_eq!(boundary_core::numpy_sum(&[0.5, 1.5, 2.0]), 4.0);
-/// // numpy's sum of negative zeros is a positive zero: it starts from 0.0.
-/// assert!(boundary_core::numpy_sum(&[-0.0, -0.0]).is_sign_positive());
-/// ```
-#[must_use]
-pub fn numpy_sum(values: &[f64]) -> f64 {
-    0.0 + pairwise(values)
-}
-
 /// The sum of a one-dimensional view of any stride in numpy's order (numpy follows the view's own order,
 /// reversed or strided, without copying it; so does this).
 ///
@@ -87,31 +69,6 @@ pub fn numpy_sum_view(values: &ArrayView1<'_, f64>) -> f64 {
     }
 }
 
-/// numpy's `pairwise_sum` on a contiguous run.
-fn pairwise(values: &[f64]) -> f64 {
-    if values.len() < 8 {
-        // -0.0 is the neutral element of addition (0.0 is not, for a sum of negative zeros).
-        values.iter().fold(-0.0, |sum, &v| sum + v)
-    } else if values.len() <= PAIRWISE_BLOCK {
-        let mut blocks = values.chunks_exact(8);
-        let mut lanes = [0.0; 8];
-        if let Some(first) = blocks.next() {
-            lanes.copy_from_slice(first);
-        }
-        for block in blocks.by_ref() {
-            for (lane, &v) in lanes.iter_mut().zip(block) {
-                *lane += v;
-            }
-        }
-        let tree = ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3]))
-            + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]));
-        blocks.remainder().iter().fold(tree, |sum, &v| sum + v)
-    } else {
-        let (left, right) = values.split_at(split_point(values.len()));
-        pairwise(left) + pairwise(right)
-    }
-}
-
 /// The same order on a strided view: halves are split off the view, and each block of at most 128 numbers
 /// is read into a buffer on the stack (the array itself is never copied).
 fn pairwise_strided(values: &ArrayView1<'_, f64>) -> f64 {
@@ -121,17 +78,11 @@ fn pairwise_strided(values: &ArrayView1<'_, f64>) -> f64 {
         for (slot, &v) in block.iter_mut().zip(values.iter()) {
             *slot = v;
         }
-        pairwise(&block[..n])
+        pairwise_sum(&block[..n])
     } else {
         let (left, right) = values.view().split_at(Axis(0), split_point(n));
         pairwise_strided(&left) + pairwise_strided(&right)
     }
-}
-
-/// Where numpy halves a run longer than one block: the middle, rounded down to a multiple of 8.
-fn split_point(len: usize) -> usize {
-    let half = len / 2;
-    half - half % 8
 }
 
 /// The sum of the byte values, as an integer that cannot overflow for any input that fits in memory.
