@@ -74,9 +74,11 @@ test-py: develop
 
 # The Python tests again under CPython's debug allocator hooks, which catch writes past a buffer, frees of
 # memory the allocator does not own, and allocator calls made without the GIL.
+# (Without the memory-growth rounds of tests/test_memory.py: they measure leaks by the resident size, which
+# the debug hooks inflate, and test-py has just run them.)
 [doc("The Python tests again under PYTHONMALLOC=debug (buffer overruns, bad frees, calls without the GIL)")]
 test-py-malloc: develop
-    PYTHONMALLOC=debug python -m pytest -q
+    PYTHONMALLOC=debug python -m pytest -q --ignore=tests/test_memory.py
 
 [doc("Chapter 3's Python tests under other OpenBLAS kernels (Prescott; Haswell, SkylakeX if the CPU has them)")]
 test-kernels: develop
@@ -87,12 +89,13 @@ test-kernels: develop
     kernels=$(python examples/ch3_polygons/exact.py --list-kernels)  # says what it skips, and why
     for kernel in $kernels; do
         echo "==> OPENBLAS_CORETYPE=$kernel: $(OPENBLAS_CORETYPE=$kernel python examples/ch3_polygons/exact.py)"
-        OPENBLAS_CORETYPE=$kernel python -m pytest -q crates/poly-py
+        OPENBLAS_CORETYPE=$kernel python -m pytest -q crates/poly-py/tests/test_poly_match.py \
+            crates/poly-py/tests/test_poly_properties.py
     done
 
 # The wheels in dist/ on every other CPython >= 3.10 found (pyenv, python3.X on PATH), each in a fresh venv:
-# the smoke test, every public function from 8 threads, and the exact-area checks.
-[doc("The wheels on every CPython >= 3.10 found (pyenv, python3.X): smoke, threads, exact areas")]
+# the smoke test, every public function on small good and bad inputs, and the exact-area checks.
+[doc("The wheels on every CPython >= 3.10 found (pyenv, python3.X): smoke, every public function, exact areas")]
 test-pythons: wheels
     #!/usr/bin/env bash
     set -euo pipefail
@@ -114,7 +117,8 @@ test-pythons: wheels
         "$venv/bin/python" -m pip install --quiet --disable-pip-version-check numpy hypothesis pytest pytest-timeout pytest-benchmark
         "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-index --find-links dist $modules
         "$venv/bin/python" examples/smoke.py
-        "$venv/bin/python" -m pytest -q tests/test_threads.py "crates/poly-py/tests/test_poly_properties.py" -k "threads or area"
+        "$venv/bin/python" -m pytest -q tests/test_threads.py crates/poly-py/tests/test_poly_properties.py \
+            -k "small_inputs or fraction_reference_for_any_magnitude or area_is_exact_to_the_last_bit"
     done
 
 [doc("Benchmarks: criterion (Rust cores) and pytest-benchmark (each step beside its baseline)")]
@@ -146,7 +150,9 @@ test-wheels: wheels
     $py -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
     modules=$(for c in {{wrappers}}; do sed -n 's/^module-name = "\(.*\)"/\1/p' "$c/pyproject.toml"; done)
     $py -m pip install --quiet --disable-pip-version-check --no-index --find-links dist $modules
-    $py -m pytest -q
+    # The memory-growth rounds and the huge inputs ran in test-py; here the question is whether the
+    # installed wheels work.
+    $py -m pytest -q --ignore=tests/test_memory.py --ignore=tests/test_huge_inputs.py
     $py -m mypy.stubtest --allowlist stubtest-allowlist.txt $modules
 
 # Chapter 8: a best_polygon column for a Dask DataFrame of points, on a LocalCluster of 2 workers started

@@ -73,3 +73,13 @@ def test_eight_threads_get_the_single_thread_answers(table):
         assert not wrong, f"thread {thread} got other answers than one thread did for: {wrong}"
     # The shared inputs are as they were: the single-thread answers, once more, are the same.
     assert [call() for call in table] == expected
+
+
+def test_every_public_function_answers_the_same_twice_on_small_inputs():
+    # The quick pass `./just test-pythons` runs on every CPython: each public function of every wheel, with
+    # good and bad input, once and again (the second answer must equal the first).
+    table = every_call.calls("small")
+    covered = {id(call.covers) for call in table}
+    assert not [name for key, name in every_call.public_callables().items() if key not in covered]
+    first = [call() for call in table]
+    assert [call() for call in table] == first
