@@ -61,24 +61,21 @@ tour *args: develop develop-debug
     cargo build --release --quiet --bins
     python examples/tour.py {{args}}
 
-[doc("Every test (what CI runs): lint, test-rs, test-py, test-py-malloc, test-kernels, test-wheels, test-pythons")]
-test: lint test-rs test-py test-py-malloc test-kernels test-wheels test-pythons
+[doc("Every test (what CI runs): lint, test-rs, test-py, test-kernels, test-wheels, test-pythons")]
+test: lint test-rs test-py test-kernels test-wheels test-pythons
 
 [doc("Rust tests of every crate (cargo test --workspace)")]
 test-rs:
     cargo test --workspace --quiet
 
-[doc("Python tests (pytest + hypothesis) against freshly built release wheels")]
+# One pass of the Python suite, under CPython's debug allocator hooks (PYTHONMALLOC=debug), which catch writes
+# past a buffer, frees of memory the allocator does not own, and allocator calls made without the GIL; then
+# the memory-growth rounds of tests/test_memory.py with the normal allocator, because they measure leaks by
+# the resident size, which the debug hooks inflate.
+[doc("Python tests against fresh release wheels: the suite under PYTHONMALLOC=debug, then the memory rounds")]
 test-py: develop
-    python -m pytest
-
-# The Python tests again under CPython's debug allocator hooks, which catch writes past a buffer, frees of
-# memory the allocator does not own, and allocator calls made without the GIL.
-# (Without the memory-growth rounds of tests/test_memory.py: they measure leaks by the resident size, which
-# the debug hooks inflate, and test-py has just run them.)
-[doc("The Python tests again under PYTHONMALLOC=debug (buffer overruns, bad frees, calls without the GIL)")]
-test-py-malloc: develop
     PYTHONMALLOC=debug python -m pytest -q --ignore=tests/test_memory.py
+    python -m pytest -q tests/test_memory.py
 
 [doc("Chapter 3's Python tests under other OpenBLAS kernels (Prescott; Haswell, SkylakeX if the CPU has them)")]
 test-kernels: develop
@@ -137,9 +134,11 @@ wheels: setup
     done
     ls -l dist
 
-# Install dist/'s wheels into a fresh .venv-wheels with --no-index (no Rust needed) and run the Python tests
-# and mypy's stubtest there: what a user who pip-installs the wheels gets.
-[doc("Install dist/ into a fresh .venv-wheels without an index or Rust; run the Python tests and stubtest")]
+# Install dist/'s wheels into a fresh .venv-wheels with --no-index (no Rust needed), then run what can only
+# go wrong in a packaged wheel: the smoke test, mypy's stubtest (the shipped .pyi against the real module),
+# the odd inputs, and every public function on small inputs. test-py already ran the whole suite against
+# the same code; test-pythons repeats the small-input pass on every other CPython.
+[doc("Install dist/ into a fresh .venv-wheels without an index or Rust; smoke, stubtest, odd and small inputs")]
 test-wheels: wheels
     #!/usr/bin/env bash
     set -euo pipefail
@@ -150,10 +149,10 @@ test-wheels: wheels
     $py -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
     modules=$(for c in {{wrappers}}; do sed -n 's/^module-name = "\(.*\)"/\1/p' "$c/pyproject.toml"; done)
     $py -m pip install --quiet --disable-pip-version-check --no-index --find-links dist $modules
-    # The memory-growth rounds and the huge inputs ran in test-py; here the question is whether the
-    # installed wheels work.
-    $py -m pytest -q --ignore=tests/test_memory.py --ignore=tests/test_huge_inputs.py
+    $py examples/smoke.py
     $py -m mypy.stubtest --allowlist stubtest-allowlist.txt $modules
+    $py -m pytest -q tests/test_odd_inputs.py \
+        tests/test_threads.py::test_every_public_function_answers_the_same_twice_on_small_inputs
 
 # Chapter 8: a best_polygon column for a Dask DataFrame of points, on a LocalCluster of 2 workers started
 # here, or on a running cluster: `./just cluster --scheduler tcp://HOST:8786` (`--help` for the sizes).
