@@ -4,6 +4,7 @@ appear, line for line, in that file, and every relative link must point at a fil
 import re
 from pathlib import Path
 
+import figures
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,3 +39,20 @@ def test_relative_links_resolve(page):
         if "://" in target or target.startswith("mailto:"):
             continue
         assert (page.parent / target).exists(), f"{page.name} links to {target}, which does not exist"
+
+
+def test_quoted_figures_are_the_tables_cells():
+    """Prose that quotes a tour table (`<!-- fig N "row" column -->`) says what the table says."""
+    assert figures.problems() == []
+
+
+def test_a_stale_figure_is_caught(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text(
+        "<!-- tour:9 -->\n| step | time | ratio |\n|---|---:|---:|\n| a | 2 ms | 3x |\n<!-- /tour:9 -->\n"
+        'a takes <!-- fig 9 "a" time -->1 ms<!-- /fig --> and <!-- fig 9 "b" ratio -->3x<!-- /fig -->\n'
+    )
+    found = figures.problems([page])
+    assert len(found) == 2
+    assert "the table says '2 ms'" in found[0]
+    assert "has no row 'b'" in found[1]
