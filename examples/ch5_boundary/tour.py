@@ -1,5 +1,5 @@
 """Chapter 5 in the tour: a million numbers summed after each kind of boundary crossing, and numba's
-`@njit` loops on the same array beside Rust's.
+`@njit` loops on the same array beside Rust's; then what abi3 costs (examples/ch5_boundary/abi3_cost.py).
 
 `steps(n)` lists the steps once, each with the sum it must give: the in-order sums a Python loop's
 (`functools.reduce`), the numpy-order sums numpy's `array.sum()` bit for bit, the byte sum the exact
@@ -12,10 +12,10 @@ import functools
 import operator
 
 import numpy as np
-from harness import Chapter, Check, Step, equals, format_seconds, within
+from harness import Chapter, Check, Row, Step, equals, format_seconds, within
 from peers import jit
 
-from ch5_boundary import sum_numba
+from ch5_boundary import abi3_cost, sum_numba
 from ch5_boundary.boundary import values_of, ways
 
 BASELINE = "Python sum(list)"
@@ -91,6 +91,21 @@ def measure(full: bool = False) -> Chapter:
         if numpy_sum and (seconds := chapter.seconds_of(step)):
             chapter.notes.append(f"{step}: {seconds / numpy_sum:.2f}x the time of numpy's array.sum().")
     chapter.notes += peer_notes
+    # What abi3 costs: the list reads in the abi3 wheel and in a version-specific build of the same crate,
+    # each in a fresh child process (two builds of one module cannot share a process).
+    compared, abi3_notes = abi3_cost.measure(n)
+    for call, abi3, specific in compared:
+        first = f"abi3 wheel: {call}"
+        chapter.rows.append(Row(first, abi3, note="child process; the row below: vs this", baseline=first))
+        chapter.rows.append(
+            Row(
+                f"version-specific build: {call}",
+                specific,
+                note="child process, same sources",
+                baseline=first,
+            )
+        )
+    chapter.notes += abi3_notes
     chapter.notes.append(
         "Every row's sum was checked before it was timed: in-order sums equal to a Python loop's, "
         "numpy-order sums to array.sum()'s bits, the byte sum exact."
