@@ -87,7 +87,7 @@ class Step:
     note: str = ""
     baseline: str = ""
     key: str = ""
-    """A short name for pytest ids; the name when empty."""
+    """A short name for pytest ids (the pytest-benchmark files)."""
     repeat: int = 5
     min_run: float = 0.05
     missing: str = ""
