@@ -12,7 +12,17 @@ from functools import partial
 from typing import Any
 
 import numpy as np
-from harness import ROOT, Chapter, Check, Row, Step, format_seconds, in_debug_env, median_seconds
+from harness import (
+    ROOT,
+    Chapter,
+    Check,
+    Row,
+    Step,
+    WrongAnswerError,
+    format_seconds,
+    in_debug_env,
+    median_seconds,
+)
 from peers import build_cython, jit
 
 from ch3_polygons import exact, poly_match, poly_numba
@@ -144,16 +154,24 @@ def at_scale(full: bool) -> list[str]:
     )
     python_polygons, _ = poly_match.random_field(SCALE_POLYGONS, SCALE_POINTS)
     repeat = 7 if full else 5
+    # Every figure below is checked first: best_polygons against scipy ranking by the exact area (as
+    # best_polygons does); scipy, prepared scipy and numba on the float areas against each other.
+    exact_polygons, _ = poly_match.random_field(SCALE_POLYGONS, SCALE_POINTS, polygon_type=exact.ExactPolygon)
+    reference = as_indices(yardsticks.scipy_main(exact_polygons, points, 10.0), exact_polygons)
+    if as_indices(poly_match_rs.best_polygons(rust_polygons, points, 10.0), rust_polygons) != reference:
+        raise WrongAnswerError("chapter 3, best_polygons at scale: not scipy's answer with exact areas")
+    prepared = yardsticks.PreparedTree(python_polygons)
+    expected = as_indices(prepared.query(points, 10.0), python_polygons)
+    if as_indices(yardsticks.scipy_main(python_polygons, points, 10.0), python_polygons) != expected:
+        raise WrongAnswerError("chapter 3, scipy at scale: scipy_main and the prepared tree disagree")
     best = median_seconds(lambda: poly_match_rs.best_polygons(rust_polygons, points, 10.0), repeat=repeat)
     scipy = median_seconds(lambda: yardsticks.scipy_main(python_polygons, points, 10.0), repeat=repeat)
-    prepared = yardsticks.PreparedTree(python_polygons)
     query = median_seconds(lambda: prepared.query(points, 10.0), repeat=repeat)
     # numba's brute-force kernel (every point against every center) on the same objects, arrays prepared
     # outside the timing; checked against scipy's answer (the same float areas, the same tie rule).
     kernel = poly_numba.Prepared(python_polygons)
-    expected = as_indices(prepared.query(points, 10.0), python_polygons)
     if as_indices(kernel.main(points, 10.0), python_polygons) != expected:
-        raise RuntimeError("chapter 3, numba kernel at scale: not scipy's answer")
+        raise WrongAnswerError("chapter 3, numba kernel at scale: not scipy's answer")
     numba_seconds = median_seconds(lambda: kernel.main(points, 10.0), repeat=3, min_run=0)
     return [
         f"At scale ({SCALE_POLYGONS:,} polygons, {SCALE_POINTS:,} points, a 1000 x 1000 field, max_dist 10): "
