@@ -21,6 +21,7 @@ import subprocess
 import sys
 import textwrap
 import time
+import timeit
 from functools import partial
 from pathlib import Path
 
@@ -133,13 +134,8 @@ def pypy_seconds(path: Path, length: int, expected: tuple[int, int], repeat: int
 def thread_cpu_seconds(call, runs: int = 15, loops: int = 20) -> float:
     """Median CPU seconds of one `call()` spent by this thread: unlike the wall clock, it leaves out the
     time the process waited for a core while other programs ran."""
-    times = []
-    for _ in range(runs):
-        start = time.thread_time()
-        for _ in range(loops):
-            call()
-        times.append((time.thread_time() - start) / loops)
-    return statistics.median(times)
+    timer = timeit.Timer(call, setup="gc.enable()", timer=time.thread_time)
+    return statistics.median(run / loops for run in timer.repeat(repeat=runs, number=loops))
 
 
 def steps(
