@@ -4,8 +4,8 @@ of the same crate, side by side.
     python examples/ch5_boundary/abi3_cost.py
 
 The wheel is abi3 because the workspace's Cargo.toml asks pyo3 for `abi3-py310`; a Cargo feature cannot
-be switched off from the command line. So this copies the workspace manifest, its lock file and the crates
-boundary-py needs into target/abi3-cost/ws/, drops that one feature from the copy's pyo3 line, and builds
+be switched off from the command line. So this copies the workspace manifest, its lock file and the crates'
+sources into target/abi3-cost/ws/, drops that one feature from the copy's pyo3 line, and builds
 the same sources there with `maturin build --release` for this interpreter (its own target directory, so
 the project's builds are untouched). Both modules then run in fresh child processes of this interpreter,
 the installed abi3 wheel and the unpacked version-specific one, each checked against a Python loop's sum
@@ -32,7 +32,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from harness import ROOT, format_seconds
 
 WORK = ROOT / "target" / "abi3-cost"
-CRATES = ("boundary-py", "boundary-core", "shared-core")
 PYO3_LINE = re.compile(r'^pyo3 = \{ version = "([^"]+)", features = \["abi3-py3\d+"\] \}$', re.MULTILINE)
 CALLS = {
     "list → Vec<f64> (sum_list)": "boundary_cost.sum_list(values)",
@@ -59,10 +58,9 @@ def build_version_specific() -> Built:
     (ws / "crates").mkdir(parents=True)
     (ws / "Cargo.toml").write_text(PYO3_LINE.sub(r'pyo3 = { version = "\1" }', manifest))
     shutil.copy(ROOT / "Cargo.lock", ws / "Cargo.lock")
-    for crate in CRATES:
-        shutil.copytree(
-            ROOT / "crates" / crate, ws / "crates" / crate, ignore=shutil.ignore_patterns("tests")
-        )
+    # Every crate (sources only), so that whatever boundary-py depends on in the workspace is there.
+    for crate in sorted(p for p in (ROOT / "crates").iterdir() if (p / "Cargo.toml").exists()):
+        shutil.copytree(crate, ws / "crates" / crate.name, ignore=shutil.ignore_patterns("tests", "target"))
     wheels = WORK / "wheels"
     shutil.rmtree(wheels, ignore_errors=True)
     maturin = shutil.which("maturin") or str(Path(sys.executable).parent / "maturin")
@@ -133,7 +131,8 @@ def measure(
     specific = time_in_child(built.site, n, repeat)
     notes = [
         f"abi3 vs version-specific: the same boundary-py sources built without pyo3's abi3 feature "
-        f"({built.error}, in {format_seconds(built.seconds)}; `python examples/ch5_boundary/abi3_cost.py`); "
+        f"({built.error}, built in {format_seconds(built.seconds)}, cargo reusing target/abi3-cost/ from any "
+        "earlier run; `python examples/ch5_boundary/abi3_cost.py`); "
         "both timed in fresh child processes, answers checked first."
     ]
     return [(name, abi3[name], specific[name]) for name in CALLS], notes
