@@ -6,6 +6,10 @@ the tutorial's own figures beside this machine's, and writes results/tour.md and
 
     python examples/tour.py [--full] [--chapter N ...] [--out DIR]
 
+Every timed row is checked first: its answer against the chapter's reference (each chapter lists its steps
+once, as `harness.Step`s, with the check each must pass). A row that answers wrongly stops the tour with a
+message naming the chapter and the row, and nothing is written.
+
 --full uses the tutorials' exact input sizes (slow: CPython needs minutes for fibo(40)).
 --chapter N (repeatable) measures only those chapters; such a partial tour writes results/tour-ch3.md
 (chapter numbers joined by '-') and its own chart, and leaves the full tour's results/tour.md alone.
@@ -27,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from harness import ROOT, Chapter, format_ratio, format_seconds
+from harness import ROOT, Chapter, WrongAnswerError, format_ratio, format_seconds
 
 
 def chapter_modules() -> list[str]:
@@ -168,7 +172,11 @@ def main() -> int:
             continue
         print(f"==> measuring chapter {number} ({name}) ...", flush=True)
         start = time.perf_counter()
-        chapter = importlib.import_module(f"{name}.tour").measure(full=args.full)
+        try:
+            chapter = importlib.import_module(f"{name}.tour").measure(full=args.full)
+        except WrongAnswerError as wrong:
+            print(f"\nThe tour stopped: {wrong}", file=sys.stderr)
+            return 1
         print(terminal_table(chapter))
         print(f"  (measured in {time.perf_counter() - start:.0f} s)", flush=True)
         chapters.append(chapter)

@@ -1,39 +1,24 @@
-"""Chapter 1's pytest-benchmark file: every step on the same fibo(N), in one run.
+"""Chapter 1's pytest-benchmark file: every in-process step of the tour on the same fibo(N), in one run.
 
     ./just bench                      (all chapters)
     python -m pytest examples/ch1_fibonacci --benchmark-enable --benchmark-only
 
+The steps are the tour's own list (`ch1_fibonacci.tour.steps`), each with the answer it must give.
 Compare the `mean` column: pytest-benchmark lists the steps fastest first. numba compiles (and Cython
 builds, with the machine's C compiler) when this file is imported, before any timing.
 """
 
-import fibo_rust
 import pytest
-from harness import ROOT
-from peers import build_cython, jit
 
-from ch1_fibonacci import fibo_numba
-from ch1_fibonacci.fibo_python import fibo as fibo_python
-from ch1_fibonacci.fibo_smart import fibo_loop
+from ch1_fibonacci.tour import steps
 
 N = 27
-EXPECTED = fibo_loop(N)
-
-jit(fibo_numba.fibo, "int64(int64)")
-CYTHON = build_cython(ROOT / "examples/ch1_fibonacci/fibo_cython.pyx")
-
-STEPS = {
-    "python": fibo_python,
-    "rust-tutorial": fibo_rust.fibo_tutorial,
-    "rust-fibo": fibo_rust.fibo,
-    "numba": fibo_numba.fibo,
-    "cython": CYTHON.module.fibo if CYTHON.module else None,
-}
+STEPS, _ = steps(N)
 
 
-@pytest.mark.parametrize("step", STEPS)
+@pytest.mark.parametrize("step", STEPS, ids=[step.key for step in STEPS])
 def test_fibo(benchmark, step):
     benchmark.group = f"fibo({N})"
-    if STEPS[step] is None:
-        pytest.skip(f"Cython: {CYTHON.error}")
-    assert benchmark(STEPS[step], N) == EXPECTED
+    if step.run is None:
+        pytest.skip(step.missing)
+    assert step.check(benchmark(step.run)) == ""

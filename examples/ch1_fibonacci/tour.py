@@ -1,5 +1,10 @@
 """Chapter 1 in the tour: the naive recursion in CPython, Rust (debug, tutorial, fast), pure Rust and C, and
-the peers a Python user would try first: numba's `@njit` and a typed Cython function."""
+the peers a Python user would try first: numba's `@njit` and a typed Cython function.
+
+`steps(n)` lists the in-process steps once, each with the answer it must give (the loop's fibo(n)): the
+tour verifies and times them, test_fibo_bench.py benchmarks them, tests/test_tour_answers.py verifies them
+on a small n. The debug build, Rust alone and C run in other processes; their answers are checked too.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ import subprocess
 from functools import partial
 
 import fibo_rust
-from harness import ROOT, Chapter, Row, format_seconds, in_debug_env, median_seconds
+from harness import ROOT, Chapter, Row, Step, WrongAnswerError, equals, format_seconds, in_debug_env
 from peers import build_cython, jit
 
 from ch1_fibonacci import fibo_numba
@@ -17,15 +22,23 @@ from ch1_fibonacci.fibo_python import fibo as fibo_python
 from ch1_fibonacci.fibo_smart import fibo_loop, fibo_memo
 
 BASELINE = "Python (the tutorial's function)"
+TUTORIAL = "Rust, the tutorial's code"
 BEST = "Rust, fibo_rust.fibo"
 NUMBA = "numba @njit (the same recursion)"
 CYTHON = "Cython, typed cdef recursion"
+DEBUG = "Rust, the tutorial's code, debug build"
+ALONE = "Rust alone, no Python (cargo run --release)"
+C = "C, gcc -O2 (the yardstick)"
 
 
-def native_binary(command: list[str]) -> float:
-    """Seconds reported by one of the chapter's native programs (they print one JSON line)."""
+def native_binary(step: str, command: list[str], expected: int) -> float:
+    """Seconds reported by one of the chapter's native programs (they print one JSON line with the value
+    they computed), after checking that value."""
     out = subprocess.run(command, capture_output=True, text=True, check=True, timeout=600).stdout
-    return float(json.loads(out)["seconds"])
+    result = json.loads(out)
+    if int(result["value"]) != expected:
+        raise WrongAnswerError(f"chapter 1, row {step!r}: computed {result['value']}, the loop: {expected}")
+    return float(result["seconds"])
 
 
 def c_yardstick(n: int, repeat: int) -> float | None:
@@ -36,35 +49,61 @@ def c_yardstick(n: int, repeat: int) -> float | None:
     exe = ROOT / "target" / "fibo_c"
     exe.parent.mkdir(exist_ok=True)
     subprocess.run([cc, "-O2", "-o", str(exe), str(ROOT / "examples/ch1_fibonacci/fibo.c")], check=True)
-    return native_binary([str(exe), str(n), str(repeat)])
+    return native_binary(C, [str(exe), str(n), str(repeat)], fibo_loop(n))
 
 
-def checked(step: str, answer: int, expected: int) -> None:
-    """Raise, naming the row, if a step's answer is not the reference's."""
-    if answer != expected:
-        raise RuntimeError(f"chapter 1, {step}: fibo gave {answer}, expected {expected}")
+def steps(
+    n: int, *, repeat: int = 5, python_repeat: int = 3, cython: bool = True
+) -> tuple[list[Step], list[str]]:
+    """The chapter's in-process steps on fibo(n), each checked against the loop's answer, and the peers'
+    one-time costs (numba's JIT compile; Cython's build, left out with `cython=False`)."""
+    right = equals(fibo_loop(n), "the loop (fibo_smart.fibo_loop)")
 
+    def memoised() -> int:
+        fibo_memo.cache_clear()
+        return fibo_memo(n)
 
-def peers(n: int, repeat: int) -> tuple[list[Row], list[str]]:
-    """The numba and Cython rows (compiled first, answer checked, then timed) and their one-time costs."""
-    expected = fibo_loop(n)
     compile_numba = jit(fibo_numba.fibo, "int64(int64)")
-    checked(NUMBA, fibo_numba.fibo(n), expected)
-    rows = [Row(NUMBA, median_seconds(partial(fibo_numba.fibo, n), repeat=repeat), note="JIT, int64")]
-    built = build_cython(ROOT / "examples/ch1_fibonacci/fibo_cython.pyx")
-    if built.module is None:
-        rows.append(Row(CYTHON, None, note=f"not built on this machine: {built.error}"))
-    else:
-        checked(CYTHON, built.module.fibo(n), expected)
-        rows.append(
-            Row(CYTHON, median_seconds(partial(built.module.fibo, n), repeat=repeat), note="C long long")
-        )
-    notes = [
-        f"One-time costs, left out of the rows: numba's JIT compile of fibo {format_seconds(compile_numba)} "
-        f"(every new process pays it); Cython's cythonize + C compile {format_seconds(built.seconds)} "
-        "(paid once, when the extension is built)."
+    found = [
+        Step(
+            BASELINE,
+            partial(fibo_python, n),
+            right,
+            "1x (19.07 s)",
+            key="python",
+            repeat=python_repeat,
+            min_run=0,
+        ),
+        Step("Python, memoised (be smart first)", memoised, right, note="a better algorithm", key="memoised"),
+        Step(
+            TUTORIAL,
+            partial(fibo_rust.fibo_tutorial, n),
+            right,
+            "28x (0.67 s)",
+            key="rust-tutorial",
+            repeat=repeat,
+        ),
+        Step(
+            BEST, partial(fibo_rust.fibo, n), right, note="the wheel's best", key="rust-fibo", repeat=repeat
+        ),
+        Step(NUMBA, partial(fibo_numba.fibo, n), right, note="JIT, int64", key="numba", repeat=repeat),
     ]
-    return rows, notes
+    cost = f"numba's JIT compile of fibo {format_seconds(compile_numba)} (every new process pays it)"
+    if cython:
+        built = build_cython(ROOT / "examples/ch1_fibonacci/fibo_cython.pyx")
+        found.append(
+            Step(
+                CYTHON,
+                partial(built.module.fibo, n) if built.module else None,
+                right,
+                note="C long long",
+                key="cython",
+                repeat=repeat,
+                missing=f"not built on this machine: {built.error}",
+            )
+        )
+        cost += f"; Cython's cythonize + C compile {format_seconds(built.seconds)} (paid once, at build time)"
+    return found, [f"One-time costs, left out of the rows: {cost}."]
 
 
 def measure(full: bool = False) -> Chapter:
@@ -81,47 +120,34 @@ def measure(full: bool = False) -> Chapter:
         baseline=BASELINE,
         headline=BEST,
     )
-
-    def memoised() -> int:
-        fibo_memo.cache_clear()
-        return fibo_memo(n)
-
-    peer_rows, peer_notes = peers(n, repeat)
-    checked(BEST, fibo_rust.fibo(n), fibo_loop(n))
-    rows = [
-        Row(
-            BASELINE, median_seconds(partial(fibo_python, n), repeat=python_repeat, min_run=0), "1x (19.07 s)"
-        ),
-        Row("Python, memoised (be smart first)", median_seconds(memoised), note="a better algorithm"),
-        Row(
-            "Rust, the tutorial's code, debug build",
-            in_debug_env("import fibo_rust", f"fibo_rust.fibo_tutorial({n})", repeat=3),
-            note="the trap: no --release",
-        ),
-        Row(
-            "Rust, the tutorial's code",
-            median_seconds(partial(fibo_rust.fibo_tutorial, n), repeat=repeat),
-            "28x (0.67 s)",
-        ),
-        Row(BEST, median_seconds(partial(fibo_rust.fibo, n), repeat=repeat), note="the wheel's best"),
-        *peer_rows,
-        Row(
-            "Rust alone, no Python (cargo run --release)",
-            native_binary([str(ROOT / "target/release/fibo"), str(n), "--repeat", str(repeat), "--json"]),
-            "29x (650 ms)",
-        ),
-        Row("C, gcc -O2 (the yardstick)", c_yardstick(n, repeat), note="the floor for this algorithm"),
+    listed, peer_notes = steps(n, repeat=repeat, python_repeat=python_repeat)
+    rows = [step.row(1) for step in listed]
+    debug = in_debug_env(
+        "import fibo_rust",
+        f"fibo_rust.fibo_tutorial({n})",
+        repeat=3,
+        expected=repr(fibo_loop(n)),
+    )
+    rows.insert(2, Row(DEBUG, debug, note="the trap: no --release"))
+    release = [str(ROOT / "target/release/fibo"), str(n), "--repeat", str(repeat), "--json"]
+    rows += [
+        Row(ALONE, native_binary(ALONE, release, fibo_loop(n)), "29x (650 ms)"),
+        Row(C, c_yardstick(n, repeat), note="the floor for this algorithm"),
     ]
     chapter.rows = rows
     rust = chapter.seconds_of(BEST)
-    c = chapter.seconds_of("C, gcc -O2 (the yardstick)")
+    c = chapter.seconds_of(C)
     if rust and c:
         chapter.notes.append(f"fibo_rust.fibo takes {rust / c:.2f}x the time of the C version.")
     for peer in (NUMBA, CYTHON):
         if rust and (seconds := chapter.seconds_of(peer)):
             chapter.notes.append(f"fibo_rust.fibo is {seconds / rust:.2f}x as fast as {peer}.")
     chapter.notes += peer_notes
-    if chapter.seconds_of("Rust, the tutorial's code, debug build") is None:
+    chapter.notes.append(
+        "Every row's answer was checked against fibo_smart.fibo_loop before it was timed (the native "
+        "programs print the value they computed)."
+    )
+    if chapter.seconds_of(DEBUG) is None:
         chapter.notes.append("The debug row needs .venv-debug: run `./just develop-debug`.")
     if not full:
         chapter.notes.append(

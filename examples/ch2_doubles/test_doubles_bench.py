@@ -13,82 +13,39 @@ Two groups: the tutorial's input (a million random ASCII letters), where every f
 answer, and a million characters of non-ASCII text, where the byte counts (numpy's one-liner among them)
 answer a different question. Read the `mean` column: pytest-benchmark lists each group fastest first.
 The debug-build trap needs a second environment: `./just trap`. numba compiles (and Cython builds, with
-the machine's C compiler) when this file is imported, before any timing.
+the machine's C compiler) when this file is imported, before any timing. The steps are the tour's own
+list (`ch2_doubles.tour.steps`).
 """
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # examples/, when run as a script
 
 import pytest
-import string_doubles
-from harness import ROOT
-from peers import build_cython, jit
 from pytest_benchmark.fixture import BenchmarkFixture
 
-from ch2_doubles import doubles_numba
-from ch2_doubles.doubles_python import (
-    ascii_letters,
-    count_doubles,
-    count_doubles_bytes,
-    count_doubles_numpy,
-    count_doubles_numpy_exact,
-    mixed_text,
-)
+from ch2_doubles.doubles_python import ascii_letters, count_doubles, count_doubles_numpy, mixed_text
+from ch2_doubles.tour import steps
 
-# The tutorial's benchmark data: a million random letters.
+# The tutorial's benchmark data: a million random letters; and a million characters of non-ASCII text.
 val = ascii_letters()
 text = mixed_text()
 ASCII = "1M random ASCII letters (the tutorial's input)"
 NON_ASCII = "1M characters of non-ASCII text"
 
-# What each function should answer: the Python loop's count of characters, or, for the functions that
-# count UTF-8 bytes, the same loop over the bytes.
-CHARACTERS = {ASCII: count_doubles(val), NON_ASCII: count_doubles(text)}
-BYTES = {ASCII: CHARACTERS[ASCII], NON_ASCII: count_doubles_bytes(text)}
-
-for signature in doubles_numba.SIGNATURES:
-    jit(doubles_numba.count_equal_neighbours, signature)
-CYTHON = build_cython(ROOT / "examples/ch2_doubles/doubles_cython.pyx")
+# The tour's own steps, each with the count it must give: the Python loop's count of characters, or, for
+# the functions documented to count UTF-8 bytes, the same loop over the bytes.
+ASCII_STEPS, TEXT_STEPS, _ = steps(val, text)
+STEPS = [(ASCII, step) for step in ASCII_STEPS] + [(NON_ASCII, step) for step in TEXT_STEPS]
 
 
-def cython(name: str) -> Callable[[str], int]:
-    if CYTHON.module is None:
-        return lambda _val: pytest.skip(f"Cython: {CYTHON.error}")
-    function: Callable[[str], int] = getattr(CYTHON.module, name)
-    return function
-
-
-STEPS: dict[str, tuple[Callable[[str], int], dict[str, int]]] = {
-    "python-loop": (count_doubles, CHARACTERS),
-    "rust-tutorial-port": (string_doubles.count_doubles_tutorial, CHARACTERS),
-    "numpy-one-liner": (count_doubles_numpy, BYTES),
-    "rust-tutorial-bytes": (string_doubles.count_doubles_bytes_tutorial, BYTES),
-    "rust-pairwise": (string_doubles.count_doubles_pairwise, CHARACTERS),
-    "numpy-exact-utf32": (count_doubles_numpy_exact, CHARACTERS),
-    "rust-count_doubles_bytes": (string_doubles.count_doubles_bytes, BYTES),
-    "rust-count_doubles": (string_doubles.count_doubles, CHARACTERS),
-    "numba-utf8": (doubles_numba.count_doubles_utf8, BYTES),
-    "numba-utf32": (doubles_numba.count_doubles_utf32, CHARACTERS),
-    "cython-str": (cython("count_doubles"), CHARACTERS),
-    "cython-utf8": (cython("count_doubles_bytes"), BYTES),
-}
-
-
-@pytest.mark.parametrize("step", STEPS)
-def test_ascii_letters(benchmark: BenchmarkFixture, step: str) -> None:
-    function, expected = STEPS[step]
-    benchmark.group = ASCII
-    assert benchmark(function, val) == expected[ASCII]
-
-
-@pytest.mark.parametrize("step", STEPS)
-def test_non_ascii_text(benchmark: BenchmarkFixture, step: str) -> None:
-    function, expected = STEPS[step]
-    benchmark.group = NON_ASCII
-    assert benchmark(function, text) == expected[NON_ASCII]
+@pytest.mark.parametrize(("group", "step"), STEPS, ids=[step.key for _, step in STEPS])
+def test_doubles(benchmark: BenchmarkFixture, group: str, step) -> None:
+    benchmark.group = group
+    if step.run is None:
+        pytest.skip(step.missing)
+    assert step.check(benchmark(step.run)) == ""
 
 
 def test_bytes_are_the_wrong_answer_on_non_ascii_text() -> None:

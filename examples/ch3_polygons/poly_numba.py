@@ -78,15 +78,18 @@ def main_gathering(polygons: list[Any], points: Array, max_dist: float = MAX_DIS
 
 
 class Prepared:
-    """Centers and areas gathered once; `main(points)` runs the kernel alone."""
+    """Centers and areas gathered once; `main(points)` runs the kernel alone (numba's `best_indices`, or
+    another with its signature, such as the Cython one in poly_cython.pyx)."""
 
-    def __init__(self, polygons: list[Any]) -> None:
+    def __init__(self, polygons: list[Any], kernel: Any = None) -> None:
         self.polygons = polygons
         self.centers, self.areas = gather(polygons)
+        self.kernel = best_indices if kernel is None else kernel
 
     def main(self, points: Array, max_dist: float = MAX_DIST) -> list[tuple[Array, Any]]:
         points = np.ascontiguousarray(points, dtype=np.float64)
-        return answer(self.polygons, points, best_indices(self.centers, self.areas, points, float(max_dist)))
+        best = self.kernel(self.centers, self.areas, points, float(max_dist))
+        return answer(self.polygons, points, best)
 
 
 def main() -> None:

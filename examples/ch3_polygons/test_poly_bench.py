@@ -4,7 +4,8 @@ against the Python original's, best_polygons against the exact-area answer (nump
 at larger sizes the yardsticks rank by the exact area too, and all must agree. numba's kernel
 (examples/ch3_polygons/poly_numba.py, compiled before the first benchmark) runs beside them: on the article's
 data with the Python original's areas (checked against the exact answer up to rounding), at scale with the
-exact areas (checked equal).
+exact areas (checked equal). The article's group is the tour's own step list, Cython's kernel included
+(built with the machine's C compiler when this file is imported).
 
     ./just bench                      (all chapters)
     python -m pytest examples/ch3_polygons --benchmark-enable --benchmark-only
@@ -21,47 +22,29 @@ import poly_match_rs
 import pytest
 
 from ch3_polygons import exact, poly_match, poly_numba, yardsticks
-from ch3_polygons.ladder import STEPS, Step
 from ch3_polygons.ladder import as_indices as answer
+from ch3_polygons.tour import steps
 
 Answer = list[tuple[tuple[float, ...], int]]
 Field = tuple[str, list[Any], list[Any], Any, Answer]
 
 
-@pytest.fixture(scope="module")
-def article_answers() -> dict[str, Answer]:
-    polygons, points = poly_match.generate_example()
-    return {
-        "numpy": answer(poly_match.main(polygons, points), polygons),
-        "exact": answer(exact.main(polygons, points), polygons),
-    }
+# The tour's own steps on the article's data (ch3_polygons.tour.steps), each with its check: the exact
+# answer for best_polygons, the exact answer up to rounding for the steps that keep numpy's area.
+ARTICLE, _ = steps()
 
 
-@pytest.mark.parametrize("step", STEPS, ids=[step.key for step in STEPS])
-def test_article(benchmark: Any, step: Step, article_answers: dict[str, Answer]) -> None:
+@pytest.mark.parametrize("step", ARTICLE, ids=[step.key for step in ARTICLE])
+def test_article(benchmark: Any, step: Any) -> None:
     benchmark.group = "the article's data: 1000 polygons, 100 points"
-    generate_example, main = step.load()
-    polygons, points = generate_example()
-    main(polygons, points)  # the Python original caches centers and areas on first use
-    expected = article_answers["exact" if step.key == "best" else "numpy"]
-    assert answer(benchmark(main, polygons, points), polygons) == expected
+    if step.run is None:
+        pytest.skip(step.missing)
+    assert step.check(benchmark(step.run)) == ""
 
 
 @pytest.fixture(scope="module")
 def numba_compiled() -> None:
     poly_numba.best_indices.compile(poly_numba.SIGNATURE)
-
-
-@pytest.mark.parametrize("way", ["gathering", "prepared"])
-def test_article_numba(benchmark: Any, way: str, numba_compiled: None) -> None:
-    benchmark.group = "the article's data: 1000 polygons, 100 points"
-    polygons, points = poly_match.generate_example()
-    poly_match.main(polygons, points)  # cache centers and areas, as test_article does
-    if way == "gathering":
-        result = benchmark(poly_numba.main_gathering, polygons, points)
-    else:
-        result = benchmark(poly_numba.Prepared(polygons).main, points)
-    assert exact.disagreements(polygons, points, result) == []
 
 
 # Larger fields: 1000 x 1000, max_dist 10. (polygons, points) per size; numpy only where its

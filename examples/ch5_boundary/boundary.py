@@ -28,11 +28,15 @@ from harness import format_seconds, median_seconds
 SIZES = [10, 1_000, 100_000, 1_000_000]
 
 
+def values_of(n: int) -> tuple[list[float], np.ndarray, bytes]:
+    """The n numbers as a list of floats, the same as a float64 array, and n bytes."""
+    values = [float(i % 1000) / 7 for i in range(n)]
+    return values, np.array(values), bytes(i % 251 for i in range(n))
+
+
 def ways(n: int) -> dict[str, Callable[[], object]]:
     """Every way of summing n numbers, each closed over inputs built beforehand."""
-    values = [float(i % 1000) / 7 for i in range(n)]
-    array = np.array(values)
-    data = bytes(i % 251 for i in range(n))
+    values, array, data = values_of(n)
     return {
         "Python sum(list)": lambda: sum(values),
         "Rust, list → Vec<f64>": lambda: boundary_cost.sum_list(values),

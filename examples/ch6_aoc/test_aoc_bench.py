@@ -1,4 +1,5 @@
-"""Chapter 6's pytest-benchmark file: every way of solving the puzzle, on the same polymer, in one run.
+"""Chapter 6's pytest-benchmark file: the tour's own steps (`ch6_aoc.tour.steps`), on the same polymer, in
+one run, each answer checked against the stack algorithm in Python.
 
     ./just bench                      (all chapters)
     python -m pytest examples/ch6_aoc --benchmark-enable --benchmark-only
@@ -10,54 +11,28 @@ loops that branch on the data (the series' push/pop loop in the Vec<u8> step) an
 `mean` column: pytest-benchmark lists the fastest first.
 """
 
-import aoc_rust
 import pytest
 
 from ch6_aoc.generate import generate_polymer
-from ch6_aoc.polymer_python import (
-    reduce_naive,
-    reduce_stack,
-    shortest_naive,
-    shortest_reduced_first,
-    shortest_stack,
-)
+from ch6_aoc.tour import polymer_file, steps
 
 FULL = generate_polymer()
 POLYMER = FULL[:5_000]
-EXPECTED = (reduce_stack(POLYMER), shortest_stack(POLYMER))
-EXPECTED_FULL = reduce_stack(FULL)
-
-STEPS = {
-    "python-naive": (reduce_naive, shortest_naive),
-    "python-stack": (reduce_stack, shortest_stack),
-    "python-stack-reduced-first": (reduce_stack, shortest_reduced_first),
-    "rust-str": (aoc_rust.run_polymerization, aoc_rust.shortest_polymer),
-}
+WHOLE, _, _ = steps(POLYMER, POLYMER, polymer_file(POLYMER, "ch6_bench_polymer.txt"))
+_, PART_A, _ = steps(
+    FULL,
+    "",  # no naive rows here
+    polymer_file(FULL, "ch6_bench_full.txt"),
+)
 
 
-@pytest.mark.parametrize("step", STEPS)
+@pytest.mark.parametrize("step", WHOLE, ids=[step.key for step in WHOLE])
 def test_both_parts(benchmark, step):
-    part_a, part_b = STEPS[step]
     benchmark.group = f"both parts, {len(POLYMER):,} letters"
-    assert benchmark(lambda: (part_a(POLYMER), part_b(POLYMER))) == EXPECTED
+    assert step.check(benchmark(step.run)) == ""
 
 
-PART_A = {
-    "str": lambda: aoc_rust.run_polymerization(FULL),
-    "encode-per-call": lambda: aoc_rust.run_polymerization(FULL.encode()),
-    "vec-step": lambda: aoc_rust.run_polymerization_vec(FULL.encode()),
-    "str-step": lambda: aoc_rust.run_polymerization_str(FULL),
-}
-
-
-@pytest.mark.parametrize("way", PART_A)
-def test_part_a_crossings(benchmark, way):
+@pytest.mark.parametrize("step", PART_A, ids=[step.key for step in PART_A])
+def test_part_a_crossings(benchmark, step):
     benchmark.group = f"part a, {len(FULL):,} letters: how the polymer crosses"
-    assert benchmark(PART_A[way]) == EXPECTED_FULL
-
-
-def test_rust_reads_the_file(benchmark, tmp_path):
-    path = tmp_path / "input.txt"
-    path.write_text(FULL + "\n")
-    benchmark.group = f"part a, {len(FULL):,} letters: how the polymer crosses"
-    assert benchmark(aoc_rust.run_polymerization_file, path) == EXPECTED_FULL
+    assert step.check(benchmark(step.run)) == ""

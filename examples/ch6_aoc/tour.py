@@ -21,12 +21,15 @@ import subprocess
 import sys
 import textwrap
 import time
+import timeit
 from functools import partial
 from pathlib import Path
 
 import aoc_rust
-from harness import DEBUG_PYTHON, ROOT, Chapter, Row, format_seconds, in_debug_env, median_seconds
+from harness import DEBUG_PYTHON, ROOT, Chapter, Row, Step, equals, format_seconds, in_debug_env
+from peers import jit
 
+from ch6_aoc import polymer_numba
 from ch6_aoc.generate import generate_polymer
 from ch6_aoc.polymer_python import (
     letters,
@@ -46,6 +49,7 @@ DEBUG = "Rust, aoc_rust, debug build (opt-level 0)"
 BEST = "Rust, aoc_rust (opt-level 3)"
 ALONE_DEBUG = "Rust alone, debug binary (opt-level 0)"
 ALONE = "Rust alone, release binary (opt-level 3)"
+NUMBA = "numba @njit, aoc_rust's algorithm"
 PART_A = "part a: Python, the stack algorithm"
 NAIVE_LETTERS = 10_000
 
@@ -53,14 +57,6 @@ NAIVE_LETTERS = 10_000
 def both_parts(part_a, part_b, polymer):
     """The whole puzzle, as one timed call: part a, then part b (27 reductions in all)."""
     return part_a(polymer), part_b(polymer)
-
-
-def checked(step: str, call, expected):
-    """`call` after checking, once, that it gives the chapter's answer; raises naming the row if not."""
-    got = call()
-    if got != expected:
-        raise RuntimeError(f"chapter 6, row {step!r}: got {got}, the stack algorithm in Python: {expected}")
-    return call
 
 
 def polymer_file(polymer: str, name: str) -> Path:
@@ -138,13 +134,130 @@ def pypy_seconds(path: Path, length: int, expected: tuple[int, int], repeat: int
 def thread_cpu_seconds(call, runs: int = 15, loops: int = 20) -> float:
     """Median CPU seconds of one `call()` spent by this thread: unlike the wall clock, it leaves out the
     time the process waited for a core while other programs ran."""
-    times = []
-    for _ in range(runs):
-        start = time.thread_time()
-        for _ in range(loops):
-            call()
-        times.append((time.thread_time() - start) / loops)
-    return statistics.median(times)
+    timer = timeit.Timer(call, setup="gc.enable()", timer=time.thread_time)
+    return statistics.median(run / loops for run in timer.repeat(repeat=runs, number=loops))
+
+
+def steps(
+    polymer: str, naive_polymer: str, path: Path, *, python_repeat: int = 3
+) -> tuple[list[Step], list[Step], list[str]]:
+    """The chapter's in-process steps, listed once, each with the answers the stack algorithm in Python
+    gives: the whole puzzle (both parts), then part a alone in every way of handing the polymer over
+    (`path` holds the polymer as a puzzle file). Also numba's one-time compile cost."""
+    expected = (reduce_stack(polymer), shortest_stack(polymer))
+    expected_naive = (reduce_stack(naive_polymer), shortest_stack(naive_polymer))
+    right = equals(expected, "the stack algorithm in Python")
+    right_naive = equals(expected_naive, "the stack algorithm in Python")
+    rust = partial(both_parts, aoc_rust.run_polymerization, aoc_rust.shortest_polymer)
+    same_input = len(naive_polymer) == len(polymer)
+    compile_seconds = jit(polymer_numba.both_parts, polymer_numba.SIGNATURE)
+    slow = {"repeat": python_repeat, "min_run": 0.0}
+    whole = [
+        Step(
+            NAIVE,
+            partial(both_parts, reduce_naive, shortest_naive, naive_polymer),
+            right_naive,
+            "1x (9.07 s)",
+            note="" if same_input else f"its first {len(naive_polymer):,} letters (--full: all)",
+            key="python-naive",
+            **slow,  # type: ignore[arg-type]
+        ),
+        Step(
+            NAIVE_RUST,
+            partial(rust, naive_polymer),
+            right_naive,
+            note=f"the same {len(naive_polymer):,} letters",
+            key="rust-naive-letters",
+            repeat=9,
+        ),
+        Step(
+            STACK,
+            partial(both_parts, reduce_stack, shortest_stack, polymer),
+            right,
+            note="one pass per reduction" + ("" if same_input else "; the rows below: vs this"),
+            key="python-stack",
+            **slow,  # type: ignore[arg-type]
+        ),
+        Step(
+            STACK_FIRST,
+            partial(both_parts, reduce_stack, shortest_reduced_first, polymer),
+            right,
+            note="aoc_rust's algorithm, in Python",
+            key="python-stack-reduced-first",
+            **slow,  # type: ignore[arg-type]
+        ),
+        Step(BEST, partial(rust, polymer), right, "907x (0.01 s)", key="rust-str", repeat=15),
+        Step(
+            NUMBA,
+            partial(polymer_numba.solve, polymer),
+            right,
+            note="aoc_rust's algorithm on a uint8 array (str.encode per call)",
+            key="numba",
+            repeat=15,
+        ),
+    ]
+    part_a_expected = equals(expected[0], "the stack algorithm in Python")
+    polymer_bytes = polymer.encode()
+    part_a = [
+        Step(
+            PART_A,
+            partial(reduce_stack, polymer),
+            part_a_expected,
+            baseline=PART_A,
+            note="the rows below: part a only, vs this",
+            key="part-a-python-stack",
+        ),
+    ]
+    for name, key, call, note in [
+        (
+            "part a: str, read in place",
+            "str",
+            lambda: aoc_rust.run_polymerization(polymer),
+            "run_polymerization(polymer)",
+        ),
+        (
+            "part a: bytes, made once",
+            "bytes",
+            lambda: aoc_rust.run_polymerization(polymer_bytes),
+            "run_polymerization(data)",
+        ),
+        (
+            "part a: polymer.encode() per call",
+            "encode-per-call",
+            lambda: aoc_rust.run_polymerization(polymer.encode()),
+            "the series' call, a new bytes each time",
+        ),
+        (
+            "part a: the series' Vec<u8> signature",
+            "vec-step",
+            lambda: aoc_rust.run_polymerization_vec(polymer.encode()),
+            "pyo3 copies into a Vec, byte by byte",
+        ),
+        (
+            "part a: a &str argument",
+            "str-step",
+            lambda: aoc_rust.run_polymerization_str(polymer),
+            "pyo3's &str",
+        ),
+        (
+            "part a: Python reads the file, Rust reduces",
+            "python-reads-file",
+            lambda: aoc_rust.run_polymerization(path.read_bytes()),
+            "open + read in Python, then the call",
+        ),
+        (
+            "part a: Rust reads the file",
+            "rust-reads-file",
+            lambda: aoc_rust.run_polymerization_file(path),
+            "only the path crosses",
+        ),
+    ]:
+        part_a.append(Step(name, call, part_a_expected, baseline=PART_A, note=note, key=key, repeat=15))
+    notes = [
+        f"One-time cost, left out of the numba row: its JIT compile {format_seconds(compile_seconds)} "
+        "(every new process pays it)."
+    ]
+    return whole, part_a, notes
 
 
 def measure(full: bool = False) -> Chapter:
@@ -162,7 +275,6 @@ def measure(full: bool = False) -> Chapter:
     same_input = len(naive_polymer) == len(polymer)
     expected = (reduce_stack(polymer), shortest_stack(polymer))
     expected_naive = (reduce_stack(naive_polymer), shortest_stack(naive_polymer))
-    polymer_bytes = polymer.encode()
 
     chapter = Chapter(
         number=6,
@@ -176,143 +288,60 @@ def measure(full: bool = False) -> Chapter:
     # The rows on the whole polymer compare with the naive loop when it ran on the same letters, and
     # with the stack algorithm in Python otherwise.
     base = "" if same_input else STACK
-    python_repeat = 1 if full else 3
     rust = partial(both_parts, aoc_rust.run_polymerization, aoc_rust.shortest_polymer)
 
-    rows = [
-        Row(
-            NAIVE,
-            median_seconds(
-                checked(
-                    NAIVE, partial(both_parts, reduce_naive, shortest_naive, naive_polymer), expected_naive
-                ),
-                repeat=python_repeat,
-                min_run=0,
-            ),
-            "1x (9.07 s)",
-            note="" if same_input else f"its first {len(naive_polymer):,} letters (--full: all)",
-        )
-    ]
-    if not same_input:
-        rows.append(
-            Row(
-                NAIVE_RUST,
-                median_seconds(checked(NAIVE_RUST, partial(rust, naive_polymer), expected_naive), repeat=9),
-                note=f"the same {len(naive_polymer):,} letters",
-            )
-        )
-    rows.append(
-        Row(
-            PYPY,
-            pypy_seconds(naive_path, len(naive_polymer), expected_naive, python_repeat),
-            "1.2x (7.55 s)",
-            note="" if same_input else f"the naive row's {len(naive_polymer):,} letters",
-        )
-    )
-    rows.append(
-        Row(
-            STACK,
-            median_seconds(
-                checked(STACK, partial(both_parts, reduce_stack, shortest_stack, polymer), expected),
-                repeat=python_repeat,
-                min_run=0,
-            ),
-            baseline=base,
-            note="one pass per reduction" + ("" if same_input else "; the rows below: vs this"),
-        )
-    )
-    rows.append(
-        Row(
-            STACK_FIRST,
-            median_seconds(
-                checked(
-                    STACK_FIRST, partial(both_parts, reduce_stack, shortest_reduced_first, polymer), expected
-                ),
-                repeat=python_repeat,
-                min_run=0,
-            ),
-            baseline=base,
-            note="aoc_rust's algorithm, in Python",
-        )
-    )
+    whole, part_a, numba_notes = steps(polymer, naive_polymer, path, python_repeat=1 if full else 3)
+    for step in whole:
+        if step.name not in (NAIVE, NAIVE_RUST):
+            step.baseline = base
+    by_name = {step.name: step.row(6) for step in whole if not (same_input and step.name == NAIVE_RUST)}
 
     debug = None
     if debug_wheel_has_aoc():
-        setup = (
-            f"import aoc_rust; polymer = open({str(path)!r}).read(); "
-            "assert (aoc_rust.run_polymerization(polymer), aoc_rust.shortest_polymer(polymer)) == "
-            f"{expected!r}"
-        )
         debug = in_debug_env(
-            setup, "(aoc_rust.run_polymerization(polymer), aoc_rust.shortest_polymer(polymer))", repeat=5
+            f"import aoc_rust; polymer = open({str(path)!r}).read()",
+            "(aoc_rust.run_polymerization(polymer), aoc_rust.shortest_polymer(polymer))",
+            repeat=5,
+            expected=repr(expected),
         )
-    rows.append(Row(DEBUG, debug, "101x (0.09 s)", baseline=base, note="the trap: no --release"))
-    rows.append(
-        Row(
-            BEST,
-            median_seconds(checked(BEST, partial(rust, polymer), expected), repeat=15),
-            "907x (0.01 s)",
-            baseline=base,
-        )
-    )
     debug_program = debug_binary()
     alone_debug = binary(debug_program, path, 7, expected) if debug_program else None
     alone = binary(ROOT / "target" / "release" / "aoc", path, 41, expected)
-    rows.append(
+    rows = [by_name[NAIVE]]
+    if not same_input:
+        rows.append(by_name[NAIVE_RUST])
+    rows += [
+        Row(
+            PYPY,
+            pypy_seconds(naive_path, len(naive_polymer), expected_naive, 1 if full else 3),
+            "1.2x (7.55 s)",
+            note="" if same_input else f"the naive row's {len(naive_polymer):,} letters",
+        ),
+        by_name[STACK],
+        by_name[STACK_FIRST],
+        Row(DEBUG, debug, "101x (0.09 s)", baseline=base, note="the trap: no --release"),
+        by_name[BEST],
+        by_name[NUMBA],
         Row(
             ALONE_DEBUG,
             alone_debug and alone_debug["seconds"],
             "1,106x (0.0082 s)",
             baseline=base,
             note="cargo build (dev profile)",
-        )
-    )
-    rows.append(
-        Row(ALONE, alone and alone["seconds"], "1,120x (0.0081 s)", baseline=base, note="cargo run --release")
-    )
-
-    # Part a alone, where the crossing is a larger share of the work: each way of handing it over.
-    rows.append(
+        ),
         Row(
-            PART_A,
-            median_seconds(checked(PART_A, partial(reduce_stack, polymer), expected[0]), repeat=5),
-            baseline=PART_A,
-            note="the rows below: part a only, vs this",
-        )
-    )
-    part_a_ways = {
-        "part a: str, read in place": (
-            lambda: aoc_rust.run_polymerization(polymer),
-            "run_polymerization(polymer)",
+            ALONE, alone and alone["seconds"], "1,120x (0.0081 s)", baseline=base, note="cargo run --release"
         ),
-        "part a: bytes, made once": (
-            lambda: aoc_rust.run_polymerization(polymer_bytes),
-            "run_polymerization(data)",
-        ),
-        "part a: polymer.encode() per call": (
-            lambda: aoc_rust.run_polymerization(polymer.encode()),
-            "the series' call, a new bytes each time",
-        ),
-        "part a: the series' Vec<u8> signature": (
-            lambda: aoc_rust.run_polymerization_vec(polymer.encode()),
-            "pyo3 copies into a Vec, byte by byte",
-        ),
-        "part a: a &str argument": (lambda: aoc_rust.run_polymerization_str(polymer), "pyo3's &str"),
-        "part a: Python reads the file, Rust reduces": (
-            lambda: aoc_rust.run_polymerization(path.read_bytes()),
-            "open + read in Python, then the call",
-        ),
-        "part a: Rust reads the file": (
-            lambda: aoc_rust.run_polymerization_file(path),
-            "only the path crosses",
-        ),
-    }
+    ]
+    # Part a alone, where the crossing is a larger share of the work: each way of handing it over.
     cpu_times = []
-    for step, (call, note) in part_a_ways.items():
-        rows.append(
-            Row(step, median_seconds(checked(step, call, expected[0]), repeat=15), baseline=PART_A, note=note)
-        )
-        cpu_times.append(f"{step.removeprefix('part a: ')} {format_seconds(thread_cpu_seconds(call))}")
+    for step in part_a:
+        rows.append(step.row(6))
+        if step.name != PART_A:
+            assert step.run is not None
+            cpu_times.append(
+                f"{step.name.removeprefix('part a: ')} {format_seconds(thread_cpu_seconds(step.run))}"
+            )
     rows.append(
         Row(
             "part a: Rust alone, release binary",
@@ -323,6 +352,11 @@ def measure(full: bool = False) -> Chapter:
     )
     chapter.rows = rows
     add_notes(chapter, same_input, len(naive_polymer))
+    chapter.notes += numba_notes
+    chapter.notes.append(
+        "Every row's answers were checked against the stack algorithm in Python before it was timed (the "
+        "binaries, the debug build and PyPy included)."
+    )
     chapter.notes.append(
         "Part a in CPU time of the calling thread (the wall clock is noisy at this size on a busy machine): "
         + " · ".join(cpu_times)

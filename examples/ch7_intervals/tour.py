@@ -4,7 +4,9 @@ tuples binding goes.
 
     python examples/ch7_intervals/tour.py [--full]
 
-Every row checks its answer against the Python implementation's before it is timed.
+`steps(n, kind)` lists the in-process rows of one size once, with numba's sweep on the same arrays beside
+them; every row checks its answer against the Python implementation's before it is timed, and
+tests/test_tour_answers.py verifies the same steps on small sizes.
 """
 
 from __future__ import annotations
@@ -13,8 +15,6 @@ import json
 import statistics
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +23,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from harness import ROOT, Chapter, Row, format_seconds, median_seconds
+from harness import ROOT, Chapter, Row, Step, WrongAnswerError, equals, format_seconds
+from peers import jit
 
+from ch7_intervals import intervals_numba
 from ch7_intervals.valued_intervals import _pure
 
 SIZES = [10, 100, 1_000, 10_000, 100_000, 1_000_000]
@@ -54,7 +56,9 @@ def as_rows(arrays: tuple[np.ndarray, ...] | list[np.ndarray]) -> list[tuple[Any
 
 def check(step: str, got: object, expected: object) -> None:
     if got != expected:
-        raise RuntimeError(f"chapter 7, {step}: the answer differs from the Python implementation's")
+        raise WrongAnswerError(
+            f"chapter 7, row {step!r}: the answer differs from the Python implementation's"
+        )
 
 
 def rust_alone(
@@ -74,13 +78,13 @@ def rust_alone(
     return float(json.loads(out)["seconds"])
 
 
-def timed_once(call: Callable[[], Any]) -> tuple[Any, float]:
-    start = time.perf_counter()
-    result = call()
-    return result, time.perf_counter() - start
+def label_of(n: int, kind: str) -> str:
+    return f"{n:,} {'intervals' if kind == 'int' else 'float intervals'}"
 
 
-def measure_size(chapter: Chapter, n: int, kind: str, full: bool) -> None:
+def steps(n: int, kind: str, *, full: bool = False) -> tuple[list[Step], list[Any]]:
+    """The in-process steps at one size, listed once, each checked against the Python implementation's
+    answer (which is also the Python row's own check), and that answer."""
     columns = workload(n, kind)
     intervals = as_rows(columns)
     python = _pure.combine_int if kind == "int" else _pure.combine_float
@@ -89,36 +93,74 @@ def measure_size(chapter: Chapter, n: int, kind: str, full: bool) -> None:
         if kind == "int"
         else intervalues_pyrust.combine_intervals_float
     )
-    label = f"{n:,} {'intervals' if kind == 'int' else 'float intervals'}"
+    label = label_of(n, kind)
     baseline = f"Python, {label}"
-    if n >= 1_000_000 and not full:
-        # The reference run is the timed run: one CPython call of several seconds.
-        expected, python_seconds = timed_once(lambda: python(intervals))
-    else:
-        expected = python(intervals)
-        python_seconds = median_seconds(lambda: python(intervals), repeat=3 if n >= 100_000 else 5)
-    steps = [f"Rust, list of tuples, {label}", f"Rust, numpy arrays, {label}", f"Rust alone, {label}"]
-    check(steps[0], tuples(intervals), expected)
-    check(steps[1], as_rows(intervalues_pyrust.combine_intervals_arrays(*columns)), expected)
-    repeat = 3 if n >= 1_000_000 and not full else 5 if n >= 100_000 else 9
+    expected = python(intervals)
+    right = equals(expected, "the Python implementation")
+    big = n >= 1_000_000 and not full
+    repeat = 3 if big else 5 if n >= 100_000 else 9
     post = POST[kind] if n == 1_000_000 else ("", "", "")
-    chapter.rows += [
-        Row(baseline, python_seconds, post[0], baseline=baseline),
-        Row(steps[0], median_seconds(lambda: tuples(intervals), repeat=repeat), post[1], baseline=baseline),
-        Row(
-            steps[1],
-            median_seconds(lambda: intervalues_pyrust.combine_intervals_arrays(*columns), repeat=repeat),
+    found = [
+        Step(
+            baseline,
+            lambda: python(intervals),
+            right,
+            post[0],
+            baseline=baseline,
+            key=f"python-{kind}-{n}",
+            repeat=1 if big else 3 if n >= 100_000 else 5,
+            min_run=0 if big else 0.05,
+        ),
+        Step(
+            f"Rust, list of tuples, {label}",
+            lambda: tuples(intervals),
+            right,
+            post[1],
+            baseline=baseline,
+            key=f"rust-tuples-{kind}-{n}",
+            repeat=repeat,
+        ),
+        Step(
+            f"Rust, numpy arrays, {label}",
+            lambda: intervalues_pyrust.combine_intervals_arrays(*columns),
+            lambda got: right(as_rows(got)),  # type: ignore[arg-type]
             note="arrays in, arrays out",
             baseline=baseline,
-        ),
-        Row(
-            steps[2],
-            rust_alone(steps[2], columns, kind, expected, repeat=max(5, min(1001, 1_000_000 // n))),
-            post[2],
-            note="the sweep without Python (cargo run --release)",
-            baseline=baseline,
+            key=f"rust-arrays-{kind}-{n}",
+            repeat=repeat,
         ),
     ]
+    if kind == "int":
+        found.append(
+            Step(
+                f"numba @njit, numpy arrays, {label}",
+                lambda: intervals_numba.combine(*columns),
+                lambda got: right(as_rows(got)),  # type: ignore[arg-type]
+                note="the same sweep, JIT (int64 wraps on overflow)",
+                baseline=baseline,
+                key=f"numba-arrays-{kind}-{n}",
+                repeat=repeat,
+            )
+        )
+    return found, expected
+
+
+def measure_size(chapter: Chapter, n: int, kind: str, full: bool) -> None:
+    columns = workload(n, kind)
+    label = label_of(n, kind)
+    listed, expected = steps(n, kind, full=full)
+    chapter.rows += [step.row(7) for step in listed]
+    step = f"Rust alone, {label}"
+    post = POST[kind] if n == 1_000_000 else ("", "", "")
+    chapter.rows.append(
+        Row(
+            step,
+            rust_alone(step, columns, kind, expected, repeat=max(5, min(1001, 1_000_000 // n))),
+            post[2],
+            note="the sweep without Python (cargo run --release)",
+            baseline=f"Python, {label}",
+        )
+    )
 
 
 def phases(n: int, kind: str, repeat: int = 3) -> str:
@@ -150,6 +192,7 @@ def measure(full: bool = False) -> Chapter:
         baseline="Python at the same size",
         headline="Rust, numpy arrays, 1,000,000 intervals",
     )
+    compile_seconds = jit(intervals_numba.combine, intervals_numba.SIGNATURE)
     for n in SIZES:
         measure_size(chapter, n, "int", full)
     for n in SIZES if full else [1_000_000]:
@@ -176,6 +219,19 @@ def measure(full: bool = False) -> Chapter:
     chapter.notes.append(
         "The Python rows are the package's exact implementation (examples/ch7_intervals/valued_intervals/"
         "_pure.py): its float sums are exact, in Python ints, which costs more than a running float sum."
+    )
+    chapter.notes.append(
+        f"One-time cost, left out of the numba rows: its JIT compile {format_seconds(compile_seconds)} "
+        "(every new process pays it). numba has no float row: the float contract sums values exactly and "
+        "rounds once, which a float64 running total in a numba loop does not."
+    )
+    numba_big = chapter.seconds_of(f"numba @njit, numpy arrays, {big}")
+    if arrays and numba_big:
+        chapter.notes.append(
+            f"At {big}: the arrays binding is {numba_big / arrays:.2f}x as fast as numba's sweep."
+        )
+    chapter.notes.append(
+        "Every row's answer was checked against the Python implementation's before it was timed."
     )
     if not full:
         chapter.notes.append("Float intervals at 1,000,000 only; `--full` times them at every size.")

@@ -10,18 +10,19 @@ import pickle
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 
 import numpy as np
 import poly_match_rs
-from harness import ROOT, Chapter, Row, format_seconds, median_seconds
+from harness import ROOT, Chapter, Row, Step, equals, format_seconds, median_seconds
 
+from ch8_scale import index_numba
 from ch8_scale.scale import MAX_DIST, field
 
 N_POLYGONS, N_POINTS = 100_000, 200_000
 BASELINE = "best_polygons(polygons, points, 10), chapter 3"
 LIST_PICKLE = "pickle round trip of the 100,000 Polygon objects (a list)"
 ONE_THREAD = "one call of best_indices"
+NUMBA = "numba @njit grid kernel, index built once"
 
 
 def as_indices(pairs: list, polygons: list, n_points: int, points: np.ndarray) -> list[int]:
@@ -34,16 +35,94 @@ def as_indices(pairs: list, polygons: list, n_points: int, points: np.ndarray) -
     return out
 
 
-def checked(name: str, got: object, expected: object) -> None:
-    if got != expected:
-        raise AssertionError(f"chapter 8, row {name!r}: the answer differs from chapter 3's best_polygons")
+def round_trip(obj: object) -> object:
+    return pickle.loads(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def round_trip_seconds(obj: object, repeat: int) -> tuple[float, int]:
-    data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
-    return median_seconds(
-        lambda: pickle.loads(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)), repeat=repeat, min_run=0
-    ), len(data)
+def steps(n_polygons: int, n_points: int, *, repeat: int = 3) -> tuple[list[Step], list[str]]:
+    """The chapter's in-process steps, listed once, each checked against chapter 3's best_polygons (by
+    position, one per point); the pickle rows against the objects they copied. Also what is paid once:
+    building the index, and numba's compile and grid."""
+    polygons, points = field(n_polygons, n_points)
+    expected = as_indices(poly_match_rs.best_polygons(polygons, points, MAX_DIST), polygons, n_points, points)
+    right = equals(expected, "chapter 3's best_polygons")
+    index = poly_match_rs.PolygonIndex(polygons, MAX_DIST)
+    build = median_seconds(lambda: poly_match_rs.PolygonIndex(polygons, MAX_DIST), repeat=repeat, min_run=0)
+    compile_seconds = index_numba.compile_seconds()
+    start = time.perf_counter()
+    grid = index_numba.GridIndex(polygons, MAX_DIST)
+    grid_seconds = time.perf_counter() - start
+    areas = [p.area() for p in polygons]
+
+    def same_polygons(copy: object) -> str:
+        if [p.area() for p in copy] == areas:  # type: ignore[attr-defined]
+            return ""
+        return "the round trip's polygons have other areas"
+
+    def answers_like_the_index(copy: object) -> str:
+        return right(copy.best_indices(points).tolist())  # type: ignore[attr-defined]
+
+    slow = {"repeat": repeat, "min_run": 0.0}
+    found = [
+        Step(
+            BASELINE,
+            lambda: poly_match_rs.best_polygons(polygons, points, MAX_DIST),
+            lambda pairs: right(as_indices(pairs, polygons, n_points, points)),  # type: ignore[arg-type]
+            note="grid rebuilt, a tuple per point",
+            key="best_polygons",
+            **slow,  # type: ignore[arg-type]
+        ),
+        Step(
+            "index.best_polygons(points)",
+            lambda: index.best_polygons(points),
+            lambda pairs: right(as_indices(pairs, polygons, n_points, points)),  # type: ignore[arg-type]
+            note="same tuples, grid built once",
+            key="index-best_polygons",
+            **slow,  # type: ignore[arg-type]
+        ),
+        Step(
+            "index.best_indices(points)",
+            lambda: index.best_indices(points),
+            lambda indices: right(indices.tolist()),  # type: ignore[attr-defined]
+            note="an int64 array, no tuples",
+            key="index-best_indices",
+            **slow,  # type: ignore[arg-type]
+        ),
+        Step(
+            NUMBA,
+            lambda: grid.best_indices(points),
+            lambda indices: right(indices.tolist()),  # type: ignore[attr-defined]
+            note="the same grid algorithm, JIT, numba.prange over the points",
+            key="numba-grid",
+            **slow,  # type: ignore[arg-type]
+        ),
+        # Pickling: what a process pool or a Dask worker receives.
+        Step(
+            LIST_PICKLE,
+            lambda: round_trip(polygons),
+            same_polygons,
+            note=f"{len(pickle.dumps(polygons, protocol=pickle.HIGHEST_PROTOCOL)) / 1e6:.1f} MB",
+            baseline=LIST_PICKLE,
+            key="pickle-list",
+            repeat=min(repeat, 3),
+            min_run=0,
+        ),
+        Step(
+            "pickle round trip of the PolygonIndex",
+            lambda: round_trip(index),
+            answers_like_the_index,
+            note=f"{len(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)) / 1e6:.1f} MB, flat arrays",
+            baseline=LIST_PICKLE,
+            key="pickle-index",
+            **slow,  # type: ignore[arg-type]
+        ),
+    ]
+    notes = [
+        f"Building the index: {format_seconds(build)}, once. numba, paid once and left out of its row: the "
+        f"JIT compile {format_seconds(compile_seconds)} (every new process pays it) and its grid "
+        f"{format_seconds(grid_seconds)}."
+    ]
+    return found, notes
 
 
 def scaling(repeat: int) -> dict:
@@ -73,50 +152,8 @@ def measure(full: bool = False) -> Chapter:
         f"max_dist {MAX_DIST:g}; medians of {repeat} runs",
         baseline=BASELINE,
     )
-    polygons, points = field(N_POLYGONS, N_POINTS)
-    expected = as_indices(poly_match_rs.best_polygons(polygons, points, MAX_DIST), polygons, N_POINTS, points)
-    index = poly_match_rs.PolygonIndex(polygons, MAX_DIST)
-
-    def timed(name: str, call: Callable[[], object], answer: Callable[[object], object], **row: str) -> None:
-        checked(name, answer(call()), expected)
-        chapter.rows.append(Row(name, median_seconds(call, repeat=repeat, min_run=0), **row))
-
-    timed(
-        BASELINE,
-        lambda: poly_match_rs.best_polygons(polygons, points, MAX_DIST),
-        lambda pairs: as_indices(pairs, polygons, N_POINTS, points),
-        note="grid rebuilt, a tuple per point",
-    )
-    build = median_seconds(lambda: poly_match_rs.PolygonIndex(polygons, MAX_DIST), repeat=repeat, min_run=0)
-    timed(
-        "index.best_polygons(points)",
-        lambda: index.best_polygons(points),
-        lambda pairs: as_indices(pairs, polygons, N_POINTS, points),
-        note="same tuples, grid built once",
-    )
-    timed(
-        "index.best_indices(points)",
-        lambda: index.best_indices(points),
-        lambda indices: indices.tolist(),
-        note="an int64 array, no tuples",
-    )
-
-    # Pickling: what a process pool or a Dask worker receives.
-    clone = pickle.loads(pickle.dumps(index))
-    checked("pickled PolygonIndex", clone.best_indices(points).tolist(), expected)
-    list_seconds, list_bytes = round_trip_seconds(polygons, repeat=min(repeat, 3))
-    index_seconds, index_bytes = round_trip_seconds(index, repeat=repeat)
-    chapter.rows.append(
-        Row(LIST_PICKLE, list_seconds, note=f"{list_bytes / 1e6:.1f} MB", baseline=LIST_PICKLE)
-    )
-    chapter.rows.append(
-        Row(
-            "pickle round trip of the PolygonIndex",
-            index_seconds,
-            note=f"{index_bytes / 1e6:.1f} MB, flat arrays",
-            baseline=LIST_PICKLE,
-        )
-    )
+    listed, once = steps(N_POLYGONS, N_POINTS, repeat=repeat)
+    chapter.rows = [step.row(8) for step in listed]
 
     start = time.perf_counter()
     spread = scaling(repeat)
@@ -127,8 +164,10 @@ def measure(full: bool = False) -> Chapter:
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg()) if hasattr(os, "getloadavg") else "unknown"
     startup = "; ".join(f"{name} {format_seconds(seconds)}" for name, seconds in spread["startup"].items())
     chapter.notes += [
-        f"Building the index: {format_seconds(build)}, once. Rows from 'pickle' on have their own baseline: "
-        f"the list pickle, then one call of best_indices with RAYON_NUM_THREADS=1.",
+        *once,
+        "Rows from 'pickle' on have their own baseline: the list pickle, then one call of best_indices with "
+        "RAYON_NUM_THREADS=1. Every in-process row was checked against chapter 3's best_polygons before it "
+        "was timed (the pickle rows: the copy's areas, and the copied index's answers).",
         "The spreading rows come from `RAYON_NUM_THREADS=1 python examples/ch8_scale/scale.py` (each call on "
         "one core; every answer checked against the one-process best_indices). Paid once, not per batch: "
         f"{startup}. That run took {elapsed:.0f} s.",
