@@ -31,6 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import figures
 from harness import ROOT, Chapter, WrongAnswerError, format_ratio, format_seconds
 
 
@@ -197,6 +198,8 @@ def main() -> int:
         command += "".join(f" --chapter {c.number}" for c in chapters) if args.chapter else ""
         for page in update_docs(chapters, command, partial=bool(args.chapter)):
             print(f"updated {page.relative_to(ROOT)}")
+        for page in figures.update():  # the prose that quotes the tables' cells
+            print(f"updated the quoted figures in {page.relative_to(ROOT)}")
         if not args.chapter:
             shutil.copyfile(args.out / "tour.png", ROOT / "docs" / "img" / "tour.png")
             print("updated docs/img/tour.png")
