@@ -17,7 +17,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 
-use crate::arrays::{read_only_array, vertices};
+use py_glue::arrays::{read_only_array, vector};
 
 /// The message of a refused polygon, in Python's words.
 pub fn polygon_error(error: &PolyError) -> PyErr {
@@ -81,8 +81,8 @@ impl Polygon {
     #[new]
     #[pyo3(signature = (x, y))]
     fn new(py: Python<'_>, x: &Bound<'_, PyAny>, y: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let x = vertices(x, "x")?;
-        let y = vertices(y, "y")?;
+        let x = vector(x, "x")?;
+        let y = vector(y, "y")?;
         Self::from_vertices(py, x, y)
     }
 

@@ -19,8 +19,8 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 
-use crate::arrays;
 use crate::gather::{self, as_polygon, for_each_item};
+use py_glue::arrays;
 
 fn name(text: &'static str) -> impl Fn() -> String {
     move || text.to_owned()
