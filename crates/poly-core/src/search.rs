@@ -142,12 +142,6 @@ impl<'a> Search<'a> {
         }
     }
 
-    /// Whether queries go through a grid (otherwise every center is compared).
-    #[must_use]
-    pub fn uses_grid(&self) -> bool {
-        self.grid.is_some()
-    }
-
     /// Calls `found(index, shape)` for every polygon whose center is strictly closer than `max_dist`.
     pub fn for_each_close(&self, point: Point, mut found: impl FnMut(usize, &Shape)) {
         match &self.grid {

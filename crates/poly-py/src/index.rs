@@ -28,7 +28,7 @@ struct Outlines {
     starts: Vec<usize>,
 }
 
-/// Polygons filed once for one max_dist, then asked about any number of points, from any number of threads.
+/// Polygons filed once for one max_dist, then asked about any number of points, from many threads.
 ///
 /// PolygonIndex(polygons, max_dist): polygons is a list (or any iterable) of poly_match_rs.Polygon, in
 /// the order the answers refer to; max_dist is a number >= 0 (inf allowed). An empty list is fine: every

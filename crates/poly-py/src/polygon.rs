@@ -104,7 +104,9 @@ impl Polygon {
         self.center.clone_ref(py)
     }
 
-    /// The exact shoelace area, 0.5 * |sum(x * roll(y, 1)) - sum(y * roll(x, 1))|, rounded once to float64.
+    /// The exact shoelace area, rounded once to float64.
+    ///
+    /// 0.5 * |sum(x * roll(y, 1)) - sum(y * roll(x, 1))|, computed exactly.
     fn area(&self) -> f64 {
         self.shape.area
     }
