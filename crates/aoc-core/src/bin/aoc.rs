@@ -57,10 +57,15 @@ fn main() -> ExitCode {
     let length = aoc_core::letters(&input).map_or(0, <[u8]>::len);
     let (sa, sb) = (a.median.as_secs_f64(), b.median.as_secs_f64());
     let line = if args.get_flag("json") {
-        format!(
-            r#"{{"length": {length}, "part_a": {part_a}, "part_b": {part_b}, "seconds_part_a": {sa}, "seconds_part_b": {sb}, "seconds": {}}}"#,
-            sa + sb
-        )
+        serde_json::json!({
+            "length": length,
+            "part_a": part_a,
+            "part_b": part_b,
+            "seconds_part_a": sa,
+            "seconds_part_b": sb,
+            "seconds": sa + sb,
+        })
+        .to_string()
     } else {
         format!(
             "{length} letters: part a = {part_a} in {:?}, part b = {part_b} in {:?} (medians of {repeat}).",
