@@ -5,7 +5,7 @@
 //! (`polygons[3] must be a poly_match_rs.Polygon, not dict`). The answers of a search (indices) become the
 //! caller's own objects: the same Polygon instances, the caller's rows of `points`.
 
-use poly_core::Shape;
+use poly_core::CenterArea;
 use poly_core::search::PARALLEL_MIN_POINTS;
 use py_glue::{Plan, args};
 use pyo3::prelude::*;
@@ -61,7 +61,7 @@ pub fn polygons<'py>(polygons: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, Po
 /// Every polygon of `polygons`, with its center and area copied out as plain data for the search.
 pub fn polygons_and_shapes(
     polygons: &Bound<'_, PyAny>,
-) -> PyResult<(Vec<Py<Polygon>>, Vec<Shape>)> {
+) -> PyResult<(Vec<Py<Polygon>>, Vec<CenterArea>)> {
     let (mut objects, mut shapes) = (Vec::new(), Vec::new());
     if let Ok(list) = polygons.cast::<PyList>() {
         objects.reserve(list.len());
@@ -69,7 +69,7 @@ pub fn polygons_and_shapes(
     }
     for_each_item(polygons, |index, item| {
         let polygon = as_polygon(index, item)?;
-        shapes.push(*polygon.get().shape());
+        shapes.push(*polygon.get().center_area());
         objects.push(polygon.clone().unbind());
         Ok(())
     })?;

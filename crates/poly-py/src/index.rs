@@ -236,7 +236,7 @@ impl PolygonIndex {
     fn best_indices<'py>(&self, points: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyArray1<i64>>> {
         let py = points.py();
         let (_, best) = self.answer(points, |index, rows, stop| {
-            index.best_indices_until(rows, stop)
+            index.best_indices_stoppable(rows, stop)
         })?;
         let best: Vec<i64> = best.into_iter().map(|b| b.map_or(-1, as_int64)).collect();
         Ok(PyArray1::from_vec(py, best))
@@ -251,7 +251,7 @@ impl PolygonIndex {
         let py = points.py();
         let objects = self.objects(py)?;
         let (_, best) = self.answer(points, |index, rows, stop| {
-            index.best_polygons_until(rows, stop)
+            index.best_polygons_stoppable(rows, stop)
         })?;
         rows_with_best(points, best, objects)
     }
@@ -268,7 +268,7 @@ impl PolygonIndex {
         let py = points.py();
         let objects = self.objects(py)?;
         let (_, found) = self.answer(points, |index, rows, stop| {
-            index.find_all_close_until(rows, stop)
+            index.find_all_close_stoppable(rows, stop)
         })?;
         rows_with_close(points, found, objects)
     }

@@ -53,7 +53,7 @@ fn find_close_polygons<'py>(
     let mut close = Vec::new();
     for_each_item(polygons, |index, item| {
         let polygon = as_polygon(index, item)?;
-        if poly_core::geometry::is_close(polygon.get().shape().center, point, max_dist) {
+        if poly_core::geometry::is_close(polygon.get().center_area().center, point, max_dist) {
             close.push(polygon.clone());
         }
         Ok(())
@@ -83,7 +83,7 @@ fn find_all_close_polygons<'py>(
     let (objects, shapes) = polygons_and_shapes(polygons)?;
     let rows = arrays::points(points)?;
     let found = detached_search(py, rows.len(), shapes.len(), |stop| {
-        poly_core::find_all_close_until(&shapes, &rows, max_dist, stop)
+        poly_core::find_all_close_stoppable(&shapes, &rows, max_dist, stop)
     })?;
     rows_with_close(points, found, &objects)
 }
@@ -113,7 +113,7 @@ fn best_polygons<'py>(
     let (objects, shapes) = polygons_and_shapes(polygons)?;
     let rows = arrays::points(points)?;
     let best = detached_search(py, rows.len(), shapes.len(), |stop| {
-        poly_core::best_polygons_until(&shapes, &rows, max_dist, stop)
+        poly_core::best_polygons_stoppable(&shapes, &rows, max_dist, stop)
     })?;
     rows_with_best(points, best, &objects)
 }

@@ -7,8 +7,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use bench_support::timing::time_median;
 use clap::{Arg, ArgAction, Command, value_parser};
-use shared_core::timing::time_median;
 
 fn command() -> Command {
     Command::new("aoc")

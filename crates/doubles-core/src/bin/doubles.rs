@@ -52,7 +52,7 @@ fn main() {
     } else {
         doubles_core::sample::ascii_letters(length, 42)
     };
-    let timing = shared_core::timing::time_median(repeat, || {
+    let timing = bench_support::timing::time_median(repeat, || {
         doubles_core::count_doubles(std::hint::black_box(&text))
     });
     let line = if args.get_flag("json") {

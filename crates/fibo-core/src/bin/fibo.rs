@@ -45,7 +45,7 @@ fn main() -> ExitCode {
             .error(clap::error::ErrorKind::ValueValidation, e)
             .exit(),
     };
-    let timing = shared_core::timing::time_median(repeat, || fibo_core::fibo(n));
+    let timing = bench_support::timing::time_median(repeat, || fibo_core::fibo(n));
     let line = if args.get_flag("json") {
         serde_json::json!({
             "n": n,

@@ -100,7 +100,7 @@ fn run() -> Result<String, String> {
     };
     let (segments, seconds, out_bytes) = match &input {
         Input::Int(intervals) => {
-            let timing = shared_core::timing::time_median(repeat, || {
+            let timing = bench_support::timing::time_median(repeat, || {
                 intervals_core::combine_int(intervals.iter().copied())
             });
             let combined = timing.value.map_err(|e| e.to_string())?;
@@ -116,7 +116,7 @@ fn run() -> Result<String, String> {
             (combined.len(), timing.median.as_secs_f64(), bytes)
         }
         Input::Float(intervals) => {
-            let timing = shared_core::timing::time_median(repeat, || {
+            let timing = bench_support::timing::time_median(repeat, || {
                 intervals_core::combine_float(intervals.iter().copied())
             });
             let combined = timing.value.map_err(|e| e.to_string())?;

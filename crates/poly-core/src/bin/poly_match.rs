@@ -50,7 +50,7 @@ fn main() {
     let field_size = args.get_one::<u32>("field").copied().unwrap_or(100);
     let field = Field::new(polygons, points, field_size, 6);
     let shapes = field.shapes();
-    let timing = shared_core::timing::time_median(repeat, || {
+    let timing = bench_support::timing::time_median(repeat, || {
         poly_core::best_polygons(&shapes, &field.points, MAX_DIST)
     });
     let line = if args.get_flag("json") {
