@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use bench_support::timing::time_median;
-use clap::{Arg, ArgAction, Command, value_parser};
+use clap::{Arg, Command, value_parser};
 
 fn command() -> Command {
     Command::new("aoc")
@@ -19,19 +19,8 @@ fn command() -> Command {
                 .value_parser(value_parser!(PathBuf))
                 .help("the puzzle input: ASCII letters, optionally ending with line breaks"),
         )
-        .arg(
-            Arg::new("repeat")
-                .long("repeat")
-                .default_value("7")
-                .value_parser(value_parser!(usize))
-                .help("runs per part; the median is reported"),
-        )
-        .arg(
-            Arg::new("json")
-                .long("json")
-                .action(ArgAction::SetTrue)
-                .help("print one JSON line (for the tour)"),
-        )
+        .arg(bench_support::cli::repeat("7"))
+        .arg(bench_support::cli::json())
 }
 
 fn main() -> ExitCode {

@@ -4,7 +4,7 @@
 //! `cargo run --release -p doubles-core --bin doubles -- [length] [--text ascii|mixed] [--repeat R] [--json]`
 //! `length` defaults to 1,000,000 characters; `--json` prints one machine-readable line for the tour.
 
-use clap::{Arg, ArgAction, Command, value_parser};
+use clap::{Arg, Command, value_parser};
 
 fn command() -> Command {
     Command::new("doubles")
@@ -22,19 +22,8 @@ fn command() -> Command {
                 .value_parser(["ascii", "mixed"])
                 .help("ASCII letters, or text mixing in other characters"),
         )
-        .arg(
-            Arg::new("repeat")
-                .long("repeat")
-                .default_value("101")
-                .value_parser(value_parser!(usize))
-                .help("runs; the median is reported"),
-        )
-        .arg(
-            Arg::new("json")
-                .long("json")
-                .action(ArgAction::SetTrue)
-                .help("print one JSON line (for the tour)"),
-        )
+        .arg(bench_support::cli::repeat("101"))
+        .arg(bench_support::cli::json())
 }
 
 fn main() {

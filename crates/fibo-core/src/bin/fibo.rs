@@ -5,7 +5,7 @@
 
 use std::process::ExitCode;
 
-use clap::{Arg, ArgAction, Command, value_parser};
+use clap::{Arg, Command, value_parser};
 
 fn command() -> Command {
     Command::new("fibo")
@@ -17,19 +17,8 @@ fn command() -> Command {
                 .value_parser(value_parser!(i128))
                 .help("which Fibonacci number, 1 <= n <= 93"),
         )
-        .arg(
-            Arg::new("repeat")
-                .long("repeat")
-                .default_value("3")
-                .value_parser(value_parser!(usize))
-                .help("runs; the median is reported"),
-        )
-        .arg(
-            Arg::new("json")
-                .long("json")
-                .action(ArgAction::SetTrue)
-                .help("print one JSON line (for the tour)"),
-        )
+        .arg(bench_support::cli::repeat("3"))
+        .arg(bench_support::cli::json())
 }
 
 fn main() -> ExitCode {

@@ -47,13 +47,7 @@ fn command() -> Command {
                 .value_parser(value_parser!(PathBuf))
                 .help("where to write the result, the same way"),
         )
-        .arg(
-            Arg::new("repeat")
-                .long("repeat")
-                .default_value("5")
-                .value_parser(value_parser!(usize))
-                .help("runs; the median is reported"),
-        )
+        .arg(bench_support::cli::repeat("5"))
 }
 
 fn main() -> ExitCode {

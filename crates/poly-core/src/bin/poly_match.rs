@@ -4,7 +4,7 @@
 //! [--repeat R] [--json]`. Defaults are the article's sizes (1000 polygons, 100 points, a 100 × 100 field,
 //! `max_dist = 10`). The data has the article's shape but comes from `SplitMix64`, not numpy.
 
-use clap::{Arg, ArgAction, ArgMatches, Command, value_parser};
+use clap::{Arg, ArgMatches, Command, value_parser};
 use poly_core::example::{Field, MAX_DIST};
 
 fn command() -> Command {
@@ -26,13 +26,8 @@ fn command() -> Command {
                 .value_parser(value_parser!(u32).range(1..))
                 .help("side of the square field the polygons and points lie in"),
         )
-        .arg(number("repeat", "20", "runs; the median is reported"))
-        .arg(
-            Arg::new("json")
-                .long("json")
-                .action(ArgAction::SetTrue)
-                .help("print one JSON line (for the tour)"),
-        )
+        .arg(bench_support::cli::repeat("20"))
+        .arg(bench_support::cli::json())
 }
 
 /// A `usize` option, which has a default.
