@@ -121,6 +121,8 @@ fn combine_intervals_arrays<'py>(
     stops: &Bound<'py, PyAny>,
     values: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyTuple>> {
+    // Not `PyReadonlyArray1<i64>` arguments: the call takes int64 or float64 alike, and its messages name
+    // the argument and the dtypes; rust-numpy's extraction does neither.
     let arrays = [("starts", starts), ("stops", stops), ("values", values)];
     let mut untyped = Vec::with_capacity(3);
     for (name, argument) in arrays {
