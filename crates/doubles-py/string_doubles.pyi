@@ -21,8 +21,12 @@ __version__: Final[str]
 def count_doubles(val: str) -> int:
     """Return how many neighbouring characters of val are equal: the tutorial's Python loop, exactly.
 
-    Equal to sum(1 for a, b in zip(val, val[1:]) if a == b) for every str, lone surrogates included.
-    Copies nothing it need not; releases the GIL while counting a long ASCII string.
+    Equal to sum(1 for a, b in zip(val, val[1:]) if a == b) for every str: ASCII, any other text,
+    emoji, combining marks (each mark is a character of its own, as in Python) and strings holding lone
+    surrogates, which have no UTF-8 form. A subclass of str is read as the str it is.
+
+    Copies nothing it need not: an ASCII string is read in place and counted with SIMD instructions, with
+    the GIL released when it is long; other strings are read as code points a small chunk at a time.
 
     Raises:
         TypeError: val is not a str.
@@ -31,23 +35,34 @@ def count_doubles(val: str) -> int:
 def count_doubles_bytes(val: str) -> int:
     """Return how many neighbouring bytes of val's UTF-8 encoding are equal: the tutorial's byte variant.
 
-    The same as count_doubles() for ASCII text only: "éé" gives 0, "₂€" gives 1.
+    The same as count_doubles() for ASCII text, and a different question otherwise: "éé" has one doubled
+    character but no doubled byte (C3 A9 C3 A9), and "₂€" has no doubled character but one doubled byte
+    (E2 82 82 E2 82 AC). It is what the tutorial's numpy one-liner computes, too.
+
+    ASCII strings are read in place; any other string is encoded to a temporary bytes object, as
+    val.encode() would, and counted with SIMD instructions.
 
     Raises:
         TypeError: val is not a str.
-        UnicodeEncodeError: val holds a lone surrogate, so it has no UTF-8 encoding.
+        UnicodeEncodeError: val holds a lone surrogate, so it has no UTF-8 encoding to count.
     """
 
 def count_doubles_tutorial(val: str) -> int:
     """Step 2 of chapter 2, the tutorial's first port: val.chars().zip(val.chars().skip(1)) on a &str.
 
+    Exact on every str that has a UTF-8 form, one decoded character at a time. Like the tutorial's
+    function it takes a &str, so a str holding a lone surrogate raises, and a non-ASCII str keeps a UTF-8
+    copy of itself afterwards (CPython caches it inside the object).
+
     Raises:
         TypeError: val is not a str.
-        UnicodeEncodeError: val holds a lone surrogate.
+        UnicodeEncodeError: val holds a lone surrogate (not valid UTF-8, so not a Rust &str).
     """
 
 def count_doubles_bytes_tutorial(val: str) -> int:
-    """Step 4 of chapter 2, the tutorial's byte-wise loop: count_doubles_bytes(), one byte at a time.
+    """Step 4 of chapter 2, the tutorial's byte-wise loop over val's UTF-8 bytes, as it was written.
+
+    Same answers as count_doubles_bytes() (right for ASCII only), one byte at a time.
 
     Raises:
         TypeError: val is not a str.
@@ -55,7 +70,9 @@ def count_doubles_bytes_tutorial(val: str) -> int:
     """
 
 def count_doubles_pairwise(val: str) -> int:
-    """Step 5 of chapter 2, itertools' array_windows::<2>() (Python's pairwise): exact, as slow as step 2.
+    """Step 5 of chapter 2, "pythonic" Rust: itertools' array_windows::<2>(), Python's pairwise.
+
+    Exact on every str that has a UTF-8 form; as slow as the first port (step 2).
 
     Raises:
         TypeError: val is not a str.

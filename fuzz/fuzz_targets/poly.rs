@@ -8,7 +8,7 @@ use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use ndarray::{Array1, ArrayView1};
 use poly_core::geometry::{Reach, is_close, norm_distance, numpy_mean, point_from, shoelace_area};
-use poly_core::{GridIndex, Point, Search, Shape, SmallestArea, best_polygons, find_all_close};
+use poly_core::{GridIndex, Point, Search, CenterArea, SmallestArea, best_polygons, find_all_close};
 
 /// A coordinate: mostly small numbers on a lattice (so centers coincide, areas tie and points sit on cell
 /// edges), sometimes any bit pattern at all, sometimes a value chosen to hurt.
@@ -78,7 +78,7 @@ fn nudge(value: f64, ulps: i8) -> f64 {
 
 /// The Python original, literally: scan every center with `norm(center - point) < max_dist`, then the
 /// in-order `area < best_area` loop.
-fn python_main(shapes: &[Shape], points: &[Point], max_dist: f64) -> Vec<(usize, usize)> {
+fn python_main(shapes: &[CenterArea], points: &[Point], max_dist: f64) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (p, &point) in points.iter().enumerate() {
         let close = scan(shapes, point, max_dist);
@@ -96,7 +96,7 @@ fn python_main(shapes: &[Shape], points: &[Point], max_dist: f64) -> Vec<(usize,
     out
 }
 
-fn scan(shapes: &[Shape], point: Point, max_dist: f64) -> Vec<usize> {
+fn scan(shapes: &[CenterArea], point: Point, max_dist: f64) -> Vec<usize> {
     (0..shapes.len())
         .filter(|&i| is_close(shapes[i].center, point, max_dist))
         .collect()
@@ -108,7 +108,7 @@ fuzz_target!(|input: Input| {
     for vertices in &input.polygons {
         let x: Vec<f64> = vertices.iter().map(|(x, _)| x.value()).collect();
         let y: Vec<f64> = vertices.iter().map(|(_, y)| y.value()).collect();
-        match Shape::new(&x, &y) {
+        match CenterArea::new(&x, &y) {
             Ok(shape) => {
                 assert_eq!(shape.center[0].to_bits(), numpy_mean(&x).to_bits());
                 let area = shoelace_area(&x, &y);
@@ -136,14 +136,14 @@ fuzz_target!(|input: Input| {
         &lone[..cut_y.min(lone.len())],
     );
     assert_eq!(
-        Shape::new(short_x, short_y).is_err(),
+        CenterArea::new(short_x, short_y).is_err(),
         short_x.len() != short_y.len() || short_x.is_empty()
     );
     let _ = shoelace_area(short_x, short_y); // mismatched lengths: paired up to the shorter, no panic
     assert_eq!(point_from(short_x).is_ok(), short_x.len() == 2);
     let _ = norm_distance(Array1::from(short_x.to_vec()), &ArrayView1::from(short_y));
 
-    shapes.extend(input.shapes.iter().map(|(cx, cy, area)| Shape {
+    shapes.extend(input.shapes.iter().map(|(cx, cy, area)| CenterArea {
         center: [cx.value(), cy.value()],
         area: area.value(),
     }));

@@ -1,8 +1,8 @@
 //! Criterion benchmark of chapter 6 in pure Rust: both parts and the series' `Vec<u8>` step, on 50,000
 //! letters with nested reacting pairs. `cargo bench -p aoc-core`.
 
+use bench_support::rng::SplitMix64;
 use criterion::{Criterion, criterion_group, criterion_main};
-use shared_core::rng::SplitMix64;
 use std::hint::black_box;
 
 /// 50,000 letters: random opening letters, each closed later by its other case with some probability,

@@ -14,31 +14,16 @@
 use std::path::PathBuf;
 
 use aoc_core::PolymerError;
-use pyo3::exceptions::{PyOSError, PySystemError, PyTypeError, PyValueError};
+use py_glue::args::wrong_type;
+use py_glue::errors::os_error;
+use py_glue::{Plan, detach_if, keep_going, run_detached, text};
+use pyo3::exceptions::{PySystemError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBytes, PyString, PyType};
+use pyo3::types::{PyBytes, PyString};
 
 /// Above this many letters the work runs with the GIL released. Part a of 64 Ki letters takes some
 /// tens of microseconds, about what handing the GIL to a waiting thread and taking it back can cost.
 const DETACH_ABOVE: usize = 1 << 16;
-
-/// The unbound methods `str.isascii` and `str.__iter__`, looked up once. Called through the type, not
-/// the object, so a `str` subclass that overrides them cannot make us misread its characters.
-static STR_ISASCII: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-static STR_ITER: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-
-/// `str`'s own method `name`, looked up once into `cell`.
-fn str_method<'py>(
-    py: Python<'py>,
-    cell: &'static PyOnceLock<Py<PyAny>>,
-    name: &str,
-) -> PyResult<Bound<'py, PyAny>> {
-    let method = cell.get_or_try_init(py, || {
-        PyType::new::<PyString>(py).getattr(name).map(Bound::unbind)
-    })?;
-    Ok(method.bind(py).clone())
-}
 
 /// The `ValueError` for a character that is not a letter: its position and Python's `repr` of it (a
 /// one-character `str`, or a one-byte `bytes`), in the words of the core's error.
@@ -75,10 +60,8 @@ fn not_a_letter_in_bytes(py: Python<'_>, err: &PolymerError) -> PyErr {
 /// character, if nothing before it), found by walking the characters as Python sees them, so that a
 /// lone surrogate is reported as itself. Only refused input comes here.
 fn not_a_letter_in_str(text: &Bound<'_, PyString>) -> PyErr {
-    let py = text.py();
     let walk = || -> PyResult<PyErr> {
-        let characters = str_method(py, &STR_ITER, "__iter__")?.call1((text,))?;
-        for (position, character) in characters.try_iter()?.enumerate() {
+        for (position, character) in text::characters(text)?.enumerate() {
             let character = character?;
             let letter = character
                 .cast::<PyString>()
@@ -101,37 +84,26 @@ fn not_a_letter_in_str(text: &Bound<'_, PyString>) -> PyErr {
 fn polymer_letters<'a>(function: &str, polymer: &'a Bound<'_, PyAny>) -> PyResult<&'a [u8]> {
     let py = polymer.py();
     if let Ok(text) = polymer.cast::<PyString>() {
-        // The ASCII flag is read first: asking a non-ASCII str for UTF-8 would build a copy and keep
-        // it inside the object. For an ASCII str, CPython's UTF-8 form is its own character data.
-        if !str_method(py, &STR_ISASCII, "isascii")?
-            .call1((text,))?
-            .is_truthy()?
-        {
+        // Read in place if ASCII; asking a non-ASCII str for UTF-8 would build a copy and keep it
+        // inside the object, and such a str cannot be a polymer anyway.
+        let Some(ascii) = text::ascii_bytes(text)? else {
             return Err(not_a_letter_in_str(text));
-        }
-        let utf8 = text.to_str()?;
-        return aoc_core::letters(utf8.as_bytes()).map_err(|e| not_a_letter_in_text(py, utf8, &e));
+        };
+        let shown = std::str::from_utf8(ascii).unwrap_or_default();
+        return aoc_core::letters(ascii).map_err(|e| not_a_letter_in_text(py, shown, &e));
     }
     if let Ok(bytes) = polymer.cast::<PyBytes>() {
         return aoc_core::letters(bytes.as_bytes()).map_err(|e| not_a_letter_in_bytes(py, &e));
     }
-    let passed = polymer
-        .get_type()
-        .name()
-        .map_or_else(|_| "another type".to_owned(), |name| name.to_string());
-    Err(PyTypeError::new_err(format!(
-        "{function}() argument 'polymer' must be str or bytes, not {passed}"
-    )))
+    Err(wrong_type(function, "polymer", "str or bytes", polymer))
 }
 
 /// Part a on checked letters, with the GIL released when they are many. The letters are borrowed from
 /// an immutable `str` or `bytes`, or owned, so no Python code can change them meanwhile.
 fn reduced_length_detached(py: Python<'_>, letters: &[u8]) -> usize {
-    if letters.len() > DETACH_ABOVE {
-        py.detach(|| aoc_core::reduced_length(letters))
-    } else {
+    detach_if(py, letters.len() > DETACH_ABOVE, || {
         aoc_core::reduced_length(letters)
-    }
+    })
 }
 
 /// Return the length of polymer after every reacting pair is removed, repeatedly (part a).
@@ -173,12 +145,12 @@ fn shortest_polymer(py: Python<'_>, polymer: &Bound<'_, PyAny>) -> PyResult<usiz
     if letters.len() <= DETACH_ABOVE {
         return Ok(aoc_core::shortest_length(letters));
     }
-    // `Python::check_signals` as a path is not general over lifetimes, so the closure stays.
-    #[allow(clippy::redundant_closure_for_method_calls)]
-    py.detach(|| {
-        aoc_core::shortest_length_interruptible(letters, &mut || {
-            Python::attach(|py| py.check_signals())
-        })
+    let plan = Plan {
+        parallel: false,
+        watched: true,
+    };
+    run_detached(py, plan, |stop| {
+        aoc_core::shortest_length_interruptible(letters, &mut || keep_going(stop)).ok()
     })
 }
 
@@ -237,28 +209,6 @@ fn run_polymerization_file(py: Python<'_>, path: PathBuf) -> PyResult<usize> {
         .map_err(|e| os_error(py, &e, &path))?;
     let letters = aoc_core::letters(&input).map_err(|e| not_a_letter_in_bytes(py, &e))?;
     Ok(reduced_length_detached(py, letters))
-}
-
-/// An I/O error as the `OSError` Python's own `open()` raises: `OSError(errno, strerror, filename)`,
-/// which Python turns into the matching subclass (`FileNotFoundError`, ...) and prints with the path.
-fn os_error(py: Python<'_>, err: &std::io::Error, path: &std::path::Path) -> PyErr {
-    let Some(code) = err.raw_os_error() else {
-        return PyOSError::new_err(format!("{}: {err}", path.display()));
-    };
-    let reason = std::io::Error::from_raw_os_error(code).to_string();
-    // The OS's message without Rust's " (os error N)" suffix, as Python shows it.
-    let reason = reason
-        .split(" (os error")
-        .next()
-        .unwrap_or(&reason)
-        .to_owned();
-    match py
-        .get_type::<PyOSError>()
-        .call1((code, reason, path.as_os_str()))
-    {
-        Ok(exception) => PyErr::from_value(exception),
-        Err(other) => other,
-    }
 }
 
 /// Advent of Code 2018, day 5 (polymer reduction), in Rust: chapter 6 of rust-in-python.

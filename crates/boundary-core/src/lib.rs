@@ -14,9 +14,9 @@
 
 use ndarray::{ArrayView1, Axis};
 /// The sum of a contiguous slice in numpy's order: the same bits as `np.add.reduce`, i.e. `array.sum()`
-/// (the order lives in `shared-core`, which chapter 3 uses for numpy's `mean`).
-pub use shared_core::numpy_order::numpy_sum;
-use shared_core::numpy_order::{PAIRWISE_BLOCK, pairwise_sum, split_point};
+/// (the order lives in the `numpy-order` crate, which chapter 3 uses for numpy's `mean`).
+pub use numpy_order::numpy_sum;
+use numpy_order::{PAIRWISE_BLOCK, pairwise_sum, split_point};
 
 /// The sum of a contiguous slice of floats, added one at a time in order, as a plain Python loop adds them
 /// (and as Python's `sum` did before 3.12; since then it compensates rounding errors).

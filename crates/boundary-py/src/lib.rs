@@ -8,6 +8,8 @@
 #![allow(clippy::doc_markdown)]
 
 use numpy::{PyArray1, PyArrayMethods, PyUntypedArray, PyUntypedArrayMethods};
+use py_glue::arrays::viewable_or_copy;
+use py_glue::type_name;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyFloat, PyList};
@@ -89,6 +91,9 @@ fn sum_array_in_order(values: &Bound<'_, PyAny>) -> PyResult<f64> {
 
 /// `values` as a 1-D float64 array that an `ndarray` view can read: the array itself, or a copy of it when
 /// it is misaligned or its stride is not a whole number of float64s.
+///
+/// Not rust-numpy's `PyReadonlyArray1<f64>` argument: its messages would not name the function, and it
+/// would hand out a view of a misaligned or odd-strided array, which cannot be read soundly.
 fn float64_vector<'py>(
     values: &Bound<'py, PyAny>,
     function: &str,
@@ -96,7 +101,7 @@ fn float64_vector<'py>(
     let Ok(untyped) = values.cast::<PyUntypedArray>() else {
         return Err(PyTypeError::new_err(format!(
             "{function}() expects a numpy array, not {}",
-            values.get_type().name()?
+            type_name(values)
         )));
     };
     let Ok(array) = untyped.cast::<PyArray1<f64>>() else {
@@ -106,14 +111,7 @@ fn float64_vector<'py>(
             untyped.dtype().str()?
         )));
     };
-    // A view steps through memory in whole elements from an aligned start; anything else would be read
-    // at the wrong places (and misaligned reads are undefined behaviour in Rust).
-    let size = std::mem::size_of::<f64>().cast_signed();
-    if array.is_aligned() && array.strides().iter().all(|s| s % size == 0) {
-        Ok(array.clone())
-    } else {
-        Ok(array.call_method0("copy")?.cast_into::<PyArray1<f64>>()?)
-    }
+    viewable_or_copy(array)
 }
 
 /// Sum the byte values of a bytes object, borrowed in place (no copy).
@@ -138,12 +136,9 @@ fn element(item: &Bound<'_, PyAny>, index: usize) -> PyResult<f64> {
         if !err.is_instance_of::<PyTypeError>(py) {
             return err;
         }
-        let type_name = item
-            .get_type()
-            .name()
-            .map_or_else(|_| "?".to_owned(), |n| n.to_string());
         let clearer = PyTypeError::new_err(format!(
-            "element {index} is a {type_name}, not a real number"
+            "element {index} is a {}, not a real number",
+            type_name(item)
         ));
         clearer.set_cause(py, Some(err));
         clearer

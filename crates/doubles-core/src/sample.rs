@@ -1,7 +1,7 @@
 //! Benchmark inputs, the same on every machine: the tutorial's random ASCII letters, and a non-ASCII text
 //! of the same length where byte-wise counting goes wrong.
 
-use shared_core::rng::SplitMix64;
+use bench_support::rng::SplitMix64;
 
 /// The tutorial's alphabet: `string.ascii_letters`.
 pub const ASCII_LETTERS: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";

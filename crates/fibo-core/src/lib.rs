@@ -152,16 +152,6 @@ pub fn fibo_interruptible<E>(
     Ok(a.saturating_add(b))
 }
 
-/// Number of calls the naive recursion makes for `n` (`2 * fibo(n) - 1`): what "naive" costs.
-///
-/// ```
-/// assert_eq!(fibo_core::call_count(40), 204_668_309);
-/// ```
-#[must_use]
-pub fn call_count(n: u64) -> u64 {
-    2 * fibo(n) - 1
-}
-
 /// A `Display` helper for the binaries: `fibo(40) = 102334155`.
 #[derive(Debug, Clone, Copy)]
 pub struct Shown {

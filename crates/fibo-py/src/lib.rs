@@ -1,15 +1,15 @@
 //! The wheel `fibo_rust`: chapter 1's Fibonacci, callable from Python.
 //!
 //! A thin layer: it checks the Python argument, releases the GIL, runs the core recursion from
-//! `fibo-core` (checking for Ctrl-C every few milliseconds) and turns core errors into Python exceptions.
+//! `fibo-core` (stopped by Ctrl-C through `py_glue`) and turns core errors into Python exceptions.
 
 // The `///` comments on `#[pyfunction]`s are Python docstrings, written for `help()`, not rustdoc.
 #![allow(clippy::doc_markdown)]
 
 use fibo_core::FiboError;
+use py_glue::{Plan, keep_going, run_detached, type_name};
 use pyo3::exceptions::{PyOverflowError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::PyInt;
 
 /// Turns a refused argument into the Python exception a Python user expects for it.
 fn to_py_err(err: &FiboError) -> PyErr {
@@ -19,44 +19,41 @@ fn to_py_err(err: &FiboError) -> PyErr {
     }
 }
 
-/// Reads `n` from any Python object: an `int` (or subclass, such as `bool`), or any other integer type
-/// (numpy's `int64`, say) that converts through `operator.index`, in `1..=93`.
+/// Reads `n` with pyo3's own integer conversion, which takes an `int` (or subclass, such as `bool`) or
+/// any type with `__index__` (numpy's `int64`, say), and checks it is in `1..=93`.
 fn argument(function: &str, n: &Bound<'_, PyAny>) -> PyResult<u64> {
-    let converted;
-    let int = if let Ok(int) = n.cast::<PyInt>() {
-        int
-    } else {
-        let index = n.py().import("operator")?.getattr("index")?;
-        match index.call1((n,)).and_then(|i| Ok(i.cast_into::<PyInt>()?)) {
-            Ok(int) => {
-                converted = int;
-                &converted
-            }
-            Err(_) => {
-                return Err(PyTypeError::new_err(format!(
-                    "{function}() argument n must be an int, not {}",
-                    n.get_type().name()?
-                )));
+    match n.extract::<i128>() {
+        Ok(value) => fibo_core::check_n(value).map_err(|e| to_py_err(&e)),
+        // Not an integer: pyo3's message ("'str' object cannot be interpreted as an integer") does not
+        // name the function or the argument; this one does.
+        Err(err) if !err.is_instance_of::<PyOverflowError>(n.py()) => {
+            Err(PyTypeError::new_err(format!(
+                "{function}() argument n must be an int, not {}",
+                type_name(n)
+            )))
+        }
+        // Wider than 128 bits: out of range either way; say which way in the core's own words.
+        Err(_) => {
+            let int = n.py().import("operator")?.getattr("index")?.call1((n,))?;
+            if int.lt(0)? {
+                Err(to_py_err(&FiboError::NotPositive(int.to_string())))
+            } else {
+                Err(to_py_err(&FiboError::TooLarge(int.to_string())))
             }
         }
-    };
-    match int.extract::<i128>() {
-        Ok(value) => fibo_core::check_n(value).map_err(|e| to_py_err(&e)),
-        // Wider than 128 bits: out of range either way; say which way in the core's own words.
-        Err(_) if int.lt(0)? => Err(to_py_err(&FiboError::NotPositive(int.to_string()))),
-        Err(_) => Err(to_py_err(&FiboError::TooLarge(int.to_string()))),
     }
 }
 
-/// Runs `compute` with the GIL released, so other Python threads run meanwhile; `compute` gets a callback
-/// that briefly re-takes the GIL to run Python's signal handlers, so Ctrl-C raises `KeyboardInterrupt`.
-fn detached_interruptible(
-    py: Python<'_>,
-    compute: impl FnOnce(&mut dyn FnMut() -> PyResult<()>) -> PyResult<u64> + Send,
-) -> PyResult<u64> {
-    // `Python::check_signals` as a path is not general over lifetimes, so the closure stays.
-    #[allow(clippy::redundant_closure_for_method_calls)]
-    py.detach(|| compute(&mut || Python::attach(|py| py.check_signals())))
+/// `recursion(n)`, with the GIL released (other Python threads run meanwhile) and, when it
+/// is long enough to notice, stopped by Ctrl-C (`py_glue::detach`).
+fn detached_fibo(py: Python<'_>, n: u64, recursion: fn(u64) -> u64) -> PyResult<u64> {
+    let plan = Plan {
+        parallel: false,
+        watched: n > fibo_core::INTERRUPT_CHECK_ABOVE,
+    };
+    run_detached(py, plan, |stop| {
+        fibo_core::fibo_interruptible(n, recursion, &mut || keep_going(stop)).ok()
+    })
 }
 
 /// Return the n-th Fibonacci number, computed by the naive double recursion.
@@ -76,9 +73,7 @@ fn detached_interruptible(
 #[pyo3(signature = (n, /))]
 fn fibo(py: Python<'_>, n: &Bound<'_, PyAny>) -> PyResult<u64> {
     let n = argument("fibo", n)?;
-    detached_interruptible(py, |keep_going| {
-        fibo_core::fibo_interruptible(n, fibo_core::fibo, keep_going)
-    })
+    detached_fibo(py, n, fibo_core::fibo)
 }
 
 /// The tutorial's Rust function word for word: `fibo(n - 2) + fibo(n - 1)`.
@@ -89,9 +84,7 @@ fn fibo(py: Python<'_>, n: &Bound<'_, PyAny>) -> PyResult<u64> {
 #[pyo3(signature = (n, /))]
 fn fibo_tutorial(py: Python<'_>, n: &Bound<'_, PyAny>) -> PyResult<u64> {
     let n = argument("fibo_tutorial", n)?;
-    detached_interruptible(py, |keep_going| {
-        fibo_core::fibo_interruptible(n, fibo_core::fibo_textbook, keep_going)
-    })
+    detached_fibo(py, n, fibo_core::fibo_textbook)
 }
 
 /// The naive Fibonacci recursion of chapter 1, computed in Rust.

@@ -15,6 +15,8 @@ use std::time::Instant;
 
 use intervals_core::{FloatEvents, FloatSegment, IntEvents, IntSegment, IntervalError};
 use numpy::{Element, PyArray1, PyArrayMethods, PyUntypedArray, PyUntypedArrayMethods};
+use py_glue::arrays::viewable_or_copy;
+use py_glue::type_name;
 use pyo3::exceptions::{PyOverflowError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
@@ -119,13 +121,15 @@ fn combine_intervals_arrays<'py>(
     stops: &Bound<'py, PyAny>,
     values: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyTuple>> {
+    // Not `PyReadonlyArray1<i64>` arguments: the call takes int64 or float64 alike, and its messages name
+    // the argument and the dtypes; rust-numpy's extraction does neither.
     let arrays = [("starts", starts), ("stops", stops), ("values", values)];
     let mut untyped = Vec::with_capacity(3);
     for (name, argument) in arrays {
         let Ok(array) = argument.cast::<PyUntypedArray>() else {
             return Err(PyTypeError::new_err(format!(
                 "combine_intervals_arrays() argument {name} must be a numpy array, not {}",
-                argument.get_type().name()?
+                type_name(argument)
             )));
         };
         if array.ndim() != 1 {
@@ -148,7 +152,11 @@ fn combine_intervals_arrays<'py>(
         stops.cast::<PyArray1<i64>>(),
         values.cast::<PyArray1<i64>>(),
     ) {
-        let (a, b, c) = (aligned(a)?, aligned(b)?, aligned(c)?);
+        let (a, b, c) = (
+            viewable_or_copy(a)?,
+            viewable_or_copy(b)?,
+            viewable_or_copy(c)?,
+        );
         let (a, b, c) = (a.try_readonly()?, b.try_readonly()?, c.try_readonly()?);
         let (a, b, c) = (a.as_array(), b.as_array(), c.as_array());
         let triples = a.iter().zip(&b).zip(&c).map(|((&a, &b), &c)| (a, b, c));
@@ -169,7 +177,11 @@ fn combine_intervals_arrays<'py>(
         stops.cast::<PyArray1<f64>>(),
         values.cast::<PyArray1<f64>>(),
     ) {
-        let (a, b, c) = (aligned(a)?, aligned(b)?, aligned(c)?);
+        let (a, b, c) = (
+            viewable_or_copy(a)?,
+            viewable_or_copy(b)?,
+            viewable_or_copy(c)?,
+        );
         let (a, b, c) = (a.try_readonly()?, b.try_readonly()?, c.try_readonly()?);
         let (a, b, c) = (a.as_array(), b.as_array(), c.as_array());
         let triples = a.iter().zip(&b).zip(&c).map(|((&a, &b), &c)| (a, b, c));
@@ -205,17 +217,6 @@ fn columns<'py, P: Element + Copy, V: Element>(
             PyArray1::from_vec(py, values).into_any(),
         ],
     )
-}
-
-/// `array` itself, or a copy where a view would read it wrongly: a misaligned start, or a stride that is
-/// not a whole number of elements (a field of a packed structured array, say).
-fn aligned<'py, T: Element>(array: &Bound<'py, PyArray1<T>>) -> PyResult<Bound<'py, PyArray1<T>>> {
-    let size = std::mem::size_of::<T>().cast_signed();
-    if array.is_aligned() && array.strides().iter().all(|s| s % size == 0) {
-        Ok(array.clone())
-    } else {
-        Ok(array.call_method0("copy")?.cast_into::<PyArray1<T>>()?)
-    }
 }
 
 /// Time the three phases of combine_intervals_int / combine_intervals_float on one list, to see where a

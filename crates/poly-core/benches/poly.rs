@@ -6,10 +6,10 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use poly_core::example::{Field, MAX_DIST, template};
-use poly_core::{Point, Search, Shape, SmallestArea, best_polygons, close_indices};
+use poly_core::{CenterArea, Point, Search, SmallestArea, best_polygons, close_indices};
 
 /// The article's loop without any index: every point compared with every polygon.
-fn scan_main(shapes: &[Shape], points: &[Point]) -> Vec<(usize, usize)> {
+fn scan_main(shapes: &[CenterArea], points: &[Point]) -> Vec<(usize, usize)> {
     let centers: Vec<Point> = shapes.iter().map(|s| s.center).collect();
     points
         .iter()
@@ -25,7 +25,7 @@ fn scan_main(shapes: &[Shape], points: &[Point]) -> Vec<(usize, usize)> {
 }
 
 /// The grid on the calling thread only, to show what the threads add.
-fn grid_one_thread(shapes: &[Shape], points: &[Point]) -> Vec<(usize, usize)> {
+fn grid_one_thread(shapes: &[CenterArea], points: &[Point]) -> Vec<(usize, usize)> {
     let search = Search::new(shapes, MAX_DIST, points.len());
     points
         .iter()
@@ -36,8 +36,8 @@ fn grid_one_thread(shapes: &[Shape], points: &[Point]) -> Vec<(usize, usize)> {
 
 fn shapes(c: &mut Criterion) {
     let (x, y) = template();
-    c.bench_function("Shape::new (10 vertices)", |b| {
-        b.iter(|| Shape::new(black_box(&x), black_box(&y)));
+    c.bench_function("CenterArea::new (10 vertices)", |b| {
+        b.iter(|| CenterArea::new(black_box(&x), black_box(&y)));
     });
     // A 1,000-vertex outline far from the origin: the exact area's cost per vertex.
     let (x, y): (Vec<f64>, Vec<f64>) = (0..1000)
@@ -46,8 +46,8 @@ fn shapes(c: &mut Criterion) {
             (5e5 + 1e3 * t.cos(), 1e3 * t.sin())
         })
         .unzip();
-    c.bench_function("Shape::new (1,000 vertices)", |b| {
-        b.iter(|| Shape::new(black_box(&x), black_box(&y)));
+    c.bench_function("CenterArea::new (1,000 vertices)", |b| {
+        b.iter(|| CenterArea::new(black_box(&x), black_box(&y)));
     });
 }
 

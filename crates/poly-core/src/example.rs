@@ -5,9 +5,9 @@
 //! with `max_dist = 10`. The Python side draws its numbers from numpy's `RandomState(6)`; this module draws
 //! the same kind of numbers from [`SplitMix64`], so the sizes and densities match but not the exact values.
 
-use shared_core::rng::SplitMix64;
+use bench_support::rng::SplitMix64;
 
-use crate::geometry::{Point, Shape};
+use crate::geometry::{CenterArea, Point};
 
 /// The article's `max_dist`.
 pub const MAX_DIST: f64 = 10.0;
@@ -68,10 +68,10 @@ impl Field {
 
     /// Center and area of every polygon (the work a `Polygon` constructor does once).
     #[must_use]
-    pub fn shapes(&self) -> Vec<Shape> {
+    pub fn shapes(&self) -> Vec<CenterArea> {
         self.polygons
             .iter()
-            .filter_map(|(x, y)| Shape::new(x, y).ok())
+            .filter_map(|(x, y)| CenterArea::new(x, y).ok())
             .collect()
     }
 }

@@ -5,7 +5,7 @@
 //! `0.5 * abs(dot(x, roll(y, 1)) - dot(y, roll(x, 1)))`, and keeps a polygon when
 //! `np.linalg.norm(center - point) < max_dist`. Floating-point sums depend on their order, so:
 //!
-//! - the mean uses numpy's pairwise summation ([`numpy_sum`]), so [`Shape::center`] equals numpy's center
+//! - the mean uses numpy's pairwise summation ([`numpy_sum`]), so [`CenterArea::center`] equals numpy's center
 //!   bit for bit, for any number of vertices (numpy sums without BLAS, the same way on every CPU);
 //! - the area is exact, rounded once ([`shoelace_area`], from [`crate::exact`]): numpy's `dot` goes to the
 //!   BLAS kernel chosen for the CPU at run time, whose order of additions and use of fused multiply-adds
@@ -24,7 +24,7 @@ use crate::PolyError;
 /// A point in the plane, `[x, y]`; also the type of a polygon's center.
 pub type Point = [f64; 2];
 
-pub use shared_core::numpy_order::numpy_sum;
+pub use numpy_order::numpy_sum;
 
 /// The mean of `values` as numpy's `mean` computes it: [`numpy_sum`] divided by the count. NaN when empty.
 ///
@@ -192,26 +192,26 @@ pub fn norm_distance(center: Array1<f64>, point: &ArrayView1<'_, f64>) -> Result
 
 /// What the search needs to know about one polygon: its center and its area, computed once.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Shape {
+pub struct CenterArea {
     /// The mean of the vertices, `[mean(x), mean(y)]`, as numpy computes it.
     pub center: Point,
     /// The exact shoelace area, rounded once (see [`shoelace_area`]).
     pub area: f64,
 }
 
-impl Shape {
+impl CenterArea {
     /// Center and area of the polygon with vertices `(x[i], y[i])`.
     ///
     /// NaN and infinite coordinates are accepted, as in Python; such a polygon's center is NaN or infinite,
     /// and it is close to no point.
     ///
     /// ```
-    /// use poly_core::{PolyError, Shape};
-    /// let square = Shape::new(&[0.0, 2.0, 2.0, 0.0], &[0.0, 0.0, 2.0, 2.0])?;
+    /// use poly_core::{PolyError, CenterArea};
+    /// let square = CenterArea::new(&[0.0, 2.0, 2.0, 0.0], &[0.0, 0.0, 2.0, 2.0])?;
     /// assert_eq!(square.center, [1.0, 1.0]);
     /// assert_eq!(square.area, 4.0);
-    /// assert_eq!(Shape::new(&[], &[]), Err(PolyError::Empty));
-    /// assert_eq!(Shape::new(&[1.0], &[]), Err(PolyError::LengthMismatch { x: 1, y: 0 }));
+    /// assert_eq!(CenterArea::new(&[], &[]), Err(PolyError::Empty));
+    /// assert_eq!(CenterArea::new(&[1.0], &[]), Err(PolyError::LengthMismatch { x: 1, y: 0 }));
     /// # Ok::<(), PolyError>(())
     /// ```
     pub fn new(x: &[f64], y: &[f64]) -> Result<Self, PolyError> {
@@ -276,7 +276,7 @@ mod tests {
         // The center: numpy's Polygon(x, y).center of the article's template (printed with repr()). The area:
         // Python's float(abs(sum of Fraction products) / 2), which numpy's dot misses in the last bits.
         let (x, y) = template();
-        let shape = Shape::new(&x, &y).unwrap_or_else(|e| panic!("{e}"));
+        let shape = CenterArea::new(&x, &y).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             shape.center,
             [0.450_000_000_000_000_07, 0.826_129_581_562_079_5]

@@ -25,7 +25,7 @@
 //!   infinite, centers spread over more than `f64::MAX`, more than `u32::MAX` polygons); callers then
 //!   scan every center.
 
-use crate::geometry::{Point, Reach, Shape};
+use crate::geometry::{CenterArea, Point, Reach};
 
 /// Cells are never narrower than this, so the exact distance test cannot accept a center outside the cells
 /// read even where `dx * dx` underflows (see the module notes).
@@ -48,7 +48,7 @@ pub struct GridIndex {
     /// `starts[c]..starts[c + 1]` are the entries of cell `c` (row-major); `columns * rows + 1` long.
     starts: Vec<u32>,
     /// The polygons with a finite center, with their index, sorted by cell and then by index.
-    entries: Vec<(Shape, u32)>,
+    entries: Vec<(CenterArea, u32)>,
     reach: Reach,
 }
 
@@ -59,17 +59,17 @@ impl GridIndex {
     /// Returns `None` when a grid cannot help; see the module notes.
     ///
     /// ```
-    /// use poly_core::{GridIndex, Shape};
-    /// let shapes: Vec<Shape> = [[0.0, 0.0], [5.0, 5.0], [50.0, 50.0]]
+    /// use poly_core::{GridIndex, CenterArea};
+    /// let shapes: Vec<CenterArea> = [[0.0, 0.0], [5.0, 5.0], [50.0, 50.0]]
     ///     .into_iter()
-    ///     .map(|center| Shape { center, area: 1.0 })
+    ///     .map(|center| CenterArea { center, area: 1.0 })
     ///     .collect();
     /// let grid = GridIndex::new(&shapes, 10.0).expect("a grid fits");
     /// assert_eq!(grid.close_to([1.0, 1.0]), vec![0, 1]);
     /// assert!(GridIndex::new(&shapes, f64::NAN).is_none());
     /// ```
     #[must_use]
-    pub fn new(shapes: &[Shape], max_dist: f64) -> Option<Self> {
+    pub fn new(shapes: &[CenterArea], max_dist: f64) -> Option<Self> {
         if !(max_dist.is_finite() && max_dist > 0.0) || u32::try_from(shapes.len()).is_err() {
             return None;
         }
@@ -128,7 +128,7 @@ impl GridIndex {
         }
         // Pass two: each polygon to the next free slot of its cell; input order is kept within a cell.
         let mut next: Vec<u32> = grid.starts[..grid.starts.len() - 1].to_vec();
-        let blank = Shape {
+        let blank = CenterArea {
             center: [0.0; 2],
             area: 0.0,
         };
@@ -193,7 +193,7 @@ impl GridIndex {
     /// Calls `found(index, shape)` for every polygon whose center is strictly closer than `max_dist` to
     /// `point` (exactly the Python original's test, see [`Reach`]), in no particular order across cells.
     #[inline]
-    pub fn for_each_close(&self, point: Point, mut found: impl FnMut(usize, &Shape)) {
+    pub fn for_each_close(&self, point: Point, mut found: impl FnMut(usize, &CenterArea)) {
         if !(point[0].is_finite() && point[1].is_finite()) {
             return; // an infinite or NaN point is at an infinite or NaN distance from everything
         }
@@ -276,10 +276,10 @@ mod tests {
     use crate::search::close_indices;
     use proptest::prelude::*;
 
-    fn shapes(centers: &[Point]) -> Vec<Shape> {
+    fn shapes(centers: &[Point]) -> Vec<CenterArea> {
         centers
             .iter()
-            .map(|&center| Shape { center, area: 1.0 })
+            .map(|&center| CenterArea { center, area: 1.0 })
             .collect()
     }
 
@@ -400,10 +400,10 @@ mod tests {
             points in prop::collection::vec(prop::array::uniform2(coordinate()), 1..10),
             max_dist in 0.5f64..30.0,
         ) {
-            let shapes: Vec<Shape> = centers
+            let shapes: Vec<CenterArea> = centers
                 .iter()
                 .zip(&areas)
-                .map(|(&center, &area)| Shape { center, area })
+                .map(|(&center, &area)| CenterArea { center, area })
                 .collect();
             let grid = GridIndex::new(&shapes, max_dist).expect("grid");
             for point in points {

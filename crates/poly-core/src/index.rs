@@ -8,13 +8,13 @@
 //! It can also be rebuilt from flat arrays of vertices ([`PolygonIndex::from_outlines`]): all the `x`
 //! values one polygon after the other, the same for `y`, and where each polygon starts. That is how the
 //! Python wrapper ships an index to another process (pickle, a process pool, a Dask worker) without one
-//! Python object per polygon; the centers and areas are computed again there by [`Shape::new`], the one
+//! Python object per polygon; the centers and areas are computed again there by [`CenterArea::new`], the one
 //! function every polygon of this crate gets its area from.
 
 use std::sync::atomic::AtomicBool;
 
 use crate::PolyError;
-use crate::geometry::{Point, Shape};
+use crate::geometry::{CenterArea, Point};
 use crate::grid::GridIndex;
 use crate::search::{Search, close_per_point, per_point};
 
@@ -22,10 +22,10 @@ use crate::search::{Search, close_per_point, per_point};
 /// number of threads.
 ///
 /// ```
-/// use poly_core::{PolygonIndex, Shape};
+/// use poly_core::{PolygonIndex, CenterArea};
 /// let shapes = vec![
-///     Shape { center: [0.0, 0.0], area: 3.0 },
-///     Shape { center: [1.0, 0.0], area: 1.0 },
+///     CenterArea { center: [0.0, 0.0], area: 3.0 },
+///     CenterArea { center: [1.0, 0.0], area: 1.0 },
 /// ];
 /// let index = PolygonIndex::new(shapes, 5.0);
 /// // One answer per point: the chosen polygon's position, or None when nothing is close.
@@ -34,7 +34,7 @@ use crate::search::{Search, close_per_point, per_point};
 /// ```
 #[derive(Debug, Clone)]
 pub struct PolygonIndex {
-    shapes: Vec<Shape>,
+    shapes: Vec<CenterArea>,
     max_dist: f64,
     /// `None` where a grid cannot help (no polygons; a `max_dist` that is infinite, zero, negative or
     /// NaN; centers spread wider than `f64::MAX`): then every query scans every center, as Python does.
@@ -47,7 +47,7 @@ impl PolygonIndex {
     /// Any `max_dist` is accepted and means what it means to [`crate::best_polygons`]: NaN, zero or a
     /// negative number find nothing, infinity finds every polygon with a finite center.
     #[must_use]
-    pub fn new(shapes: Vec<Shape>, max_dist: f64) -> Self {
+    pub fn new(shapes: Vec<CenterArea>, max_dist: f64) -> Self {
         let grid = if shapes.is_empty() {
             None
         } else {
@@ -112,7 +112,7 @@ impl PolygonIndex {
                      {from} to {to}"
                 ));
             }
-            shapes.push(Shape::new(&x[from..to], &y[from..to])?);
+            shapes.push(CenterArea::new(&x[from..to], &y[from..to])?);
         }
         Ok(Self::new(shapes, max_dist))
     }
@@ -137,7 +137,7 @@ impl PolygonIndex {
 
     /// Each polygon's center and area, in input order.
     #[must_use]
-    pub fn shapes(&self) -> &[Shape] {
+    pub fn shapes(&self) -> &[CenterArea] {
         &self.shapes
     }
 
@@ -149,14 +149,14 @@ impl PolygonIndex {
     /// or `None` when no polygon is close. On the current rayon pool when there are many points.
     #[must_use]
     pub fn best_indices(&self, points: &[Point]) -> Vec<Option<usize>> {
-        self.best_indices_until(points, &AtomicBool::new(false))
+        self.best_indices_stoppable(points, &AtomicBool::new(false))
             .unwrap_or_default()
     }
 
     /// [`Self::best_indices`], abandoned as soon as another thread sets `stop` (checked before each
     /// point): then `None`.
     #[must_use]
-    pub fn best_indices_until(
+    pub fn best_indices_stoppable(
         &self,
         points: &[Point],
         stop: &AtomicBool,
@@ -168,12 +168,12 @@ impl PolygonIndex {
     /// [`crate::best_polygons`] through this index: `(point, polygon)` for each point with a close
     /// polygon; `None` if `stop` was set.
     #[must_use]
-    pub fn best_polygons_until(
+    pub fn best_polygons_stoppable(
         &self,
         points: &[Point],
         stop: &AtomicBool,
     ) -> Option<Vec<(usize, usize)>> {
-        let best = self.best_indices_until(points, stop)?;
+        let best = self.best_indices_stoppable(points, stop)?;
         Some(
             best.into_iter()
                 .enumerate()
@@ -186,13 +186,13 @@ impl PolygonIndex {
     /// point with at least one close polygon.
     #[must_use]
     pub fn find_all_close(&self, points: &[Point]) -> Vec<(usize, Vec<usize>)> {
-        self.find_all_close_until(points, &AtomicBool::new(false))
+        self.find_all_close_stoppable(points, &AtomicBool::new(false))
             .unwrap_or_default()
     }
 
     /// [`Self::find_all_close`], abandoned as soon as another thread sets `stop`: then `None`.
     #[must_use]
-    pub fn find_all_close_until(
+    pub fn find_all_close_stoppable(
         &self,
         points: &[Point],
         stop: &AtomicBool,
@@ -216,10 +216,10 @@ mod tests {
         ]
     }
 
-    fn shape() -> impl Strategy<Value = Shape> {
+    fn shape() -> impl Strategy<Value = CenterArea> {
         let area = prop_oneof![10 => (0u8..4).prop_map(f64::from), 1 => Just(f64::NAN)];
         (prop::array::uniform2(coordinate()), area)
-            .prop_map(|(center, area)| Shape { center, area })
+            .prop_map(|(center, area)| CenterArea { center, area })
     }
 
     #[test]
@@ -233,7 +233,7 @@ mod tests {
     #[test]
     fn a_stopped_index_answers_nothing() {
         let shapes = vec![
-            Shape {
+            CenterArea {
                 center: [0.0, 0.0],
                 area: 1.0,
             };
@@ -243,9 +243,9 @@ mod tests {
         let stop = AtomicBool::new(true);
         for n in [1, 2000] {
             let points = vec![[0.5, 0.0]; n];
-            assert_eq!(index.best_indices_until(&points, &stop), None);
-            assert_eq!(index.best_polygons_until(&points, &stop), None);
-            assert_eq!(index.find_all_close_until(&points, &stop), None);
+            assert_eq!(index.best_indices_stoppable(&points, &stop), None);
+            assert_eq!(index.best_polygons_stoppable(&points, &stop), None);
+            assert_eq!(index.find_all_close_stoppable(&points, &stop), None);
         }
     }
 
@@ -288,7 +288,7 @@ mod tests {
                 .collect();
             prop_assert_eq!(&pairs, &best);
             let never = AtomicBool::new(false);
-            prop_assert_eq!(index.best_polygons_until(&points, &never), Some(best));
+            prop_assert_eq!(index.best_polygons_stoppable(&points, &never), Some(best));
             prop_assert_eq!(index.find_all_close(&points), find_all_close(&shapes, &points, max_dist));
         }
 
@@ -303,7 +303,7 @@ mod tests {
             let mut shapes = Vec::new();
             for vertices in &polygons {
                 let (px, py): (Vec<f64>, Vec<f64>) = vertices.iter().map(|v| (v[0], v[1])).unzip();
-                shapes.push(Shape::new(&px, &py).expect("non-empty"));
+                shapes.push(CenterArea::new(&px, &py).expect("non-empty"));
                 x.extend(px);
                 y.extend(py);
                 starts.push(x.len());

@@ -4,7 +4,7 @@
 //! `main` that, for each of 100 points, keeps the polygons whose center is closer than `max_dist` and then
 //! picks the one with the smallest area. This crate is the computation without Python:
 //!
-//! - [`geometry`]: a polygon's center (numpy's own rounding) and its exact shoelace area ([`Shape`], the
+//! - [`geometry`]: a polygon's center (numpy's own rounding) and its exact shoelace area ([`CenterArea`], the
 //!   area from [`exact`]), and the distance test of the Python original;
 //! - [`search`]: the search for one point, the smallest-area rule, and the whole of `main` for many points
 //!   ([`best_polygons`], [`find_all_close`]);
@@ -17,9 +17,9 @@
 //! calls in here with the GIL released, and converts back.
 //!
 //! ```
-//! use poly_core::{best_polygons, Shape};
-//! let triangle = Shape::new(&[0.0, 4.0, 0.0], &[0.0, 0.0, 3.0])?;
-//! let square = Shape::new(&[10.0, 11.0, 11.0, 10.0], &[0.0, 0.0, 1.0, 1.0])?;
+//! use poly_core::{best_polygons, CenterArea};
+//! let triangle = CenterArea::new(&[0.0, 4.0, 0.0], &[0.0, 0.0, 3.0])?;
+//! let square = CenterArea::new(&[10.0, 11.0, 11.0, 10.0], &[0.0, 0.0, 1.0, 1.0])?;
 //! assert_eq!(triangle.area, 6.0);
 //! // Point 0 is near both polygons and gets the smaller one; point 1 is near neither.
 //! assert_eq!(best_polygons(&[triangle, square], &[[6.0, 1.0], [50.0, 50.0]], 10.0), vec![(0, 1)]);
@@ -35,10 +35,10 @@ pub mod index;
 pub mod search;
 
 pub use error::PolyError;
-pub use geometry::{Point, Shape};
+pub use geometry::{CenterArea, Point};
 pub use grid::GridIndex;
 pub use index::PolygonIndex;
 pub use search::{
-    Search, SmallestArea, best_polygons, best_polygons_until, close_indices, find_all_close,
-    find_all_close_until,
+    Search, SmallestArea, best_polygons, best_polygons_stoppable, close_indices, find_all_close,
+    find_all_close_stoppable,
 };

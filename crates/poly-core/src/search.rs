@@ -5,8 +5,8 @@
 //!   that accepts candidates in any order and still gives the answer the in-order Python loop gives.
 //! - [`Search`]: one `max_dist`, many points; a [`GridIndex`] when it pays, otherwise a scan.
 //! - [`find_all_close`] and [`best_polygons`]: every point at once, spread over the threads of the current
-//!   rayon pool when there are enough points to be worth it; [`find_all_close_until`] and
-//!   [`best_polygons_until`] can be stopped half-way by another thread (points × polygons can be years of
+//!   rayon pool when there are enough points to be worth it; [`find_all_close_stoppable`] and
+//!   [`best_polygons_stoppable`] can be stopped half-way by another thread (points × polygons can be years of
 //!   work, and a Python user expects Ctrl-C to stop it).
 
 use std::borrow::Cow;
@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
-use crate::geometry::{Point, Reach, Shape};
+use crate::geometry::{CenterArea, Point, Reach};
 use crate::grid::GridIndex;
 
 /// Below this many points a batch runs on the calling thread: waking the pool costs more than it saves.
@@ -105,7 +105,7 @@ impl SmallestArea {
 /// Close-polygon queries for one `max_dist` over many points: a grid when it pays, a scan otherwise.
 #[derive(Debug, Clone)]
 pub struct Search<'a> {
-    shapes: &'a [Shape],
+    shapes: &'a [CenterArea],
     reach: Reach,
     /// Built for this search, or borrowed from a [`crate::PolygonIndex`] that built it once.
     grid: Option<Cow<'a, GridIndex>>,
@@ -114,7 +114,7 @@ pub struct Search<'a> {
 impl<'a> Search<'a> {
     /// Prepares to answer `expected_points` queries against `shapes` (a grid only if there are enough).
     #[must_use]
-    pub fn new(shapes: &'a [Shape], max_dist: f64, expected_points: usize) -> Self {
+    pub fn new(shapes: &'a [CenterArea], max_dist: f64, expected_points: usize) -> Self {
         let grid = if expected_points >= GRID_MIN_POINTS && !shapes.is_empty() {
             GridIndex::new(shapes, max_dist)
         } else {
@@ -131,7 +131,7 @@ impl<'a> Search<'a> {
     /// (or a scan when there is none): what a [`crate::PolygonIndex`] answers each query with.
     #[must_use]
     pub(crate) fn prepared(
-        shapes: &'a [Shape],
+        shapes: &'a [CenterArea],
         max_dist: f64,
         grid: Option<&'a GridIndex>,
     ) -> Self {
@@ -142,14 +142,8 @@ impl<'a> Search<'a> {
         }
     }
 
-    /// Whether queries go through a grid (otherwise every center is compared).
-    #[must_use]
-    pub fn uses_grid(&self) -> bool {
-        self.grid.is_some()
-    }
-
     /// Calls `found(index, shape)` for every polygon whose center is strictly closer than `max_dist`.
-    pub fn for_each_close(&self, point: Point, mut found: impl FnMut(usize, &Shape)) {
+    pub fn for_each_close(&self, point: Point, mut found: impl FnMut(usize, &CenterArea)) {
         match &self.grid {
             Some(grid) => grid.for_each_close(point, found),
             None => {
@@ -251,21 +245,21 @@ pub(crate) fn per_point<T: Send>(
 /// the close polygons' indices in input order. The Python loop of `main` over `find_close_polygons`.
 ///
 /// ```
-/// use poly_core::{find_all_close, Shape};
+/// use poly_core::{find_all_close, CenterArea};
 /// let shapes = [
-///     Shape { center: [0.0, 0.0], area: 1.0 },
-///     Shape { center: [5.0, 0.0], area: 2.0 },
+///     CenterArea { center: [0.0, 0.0], area: 1.0 },
+///     CenterArea { center: [5.0, 0.0], area: 2.0 },
 /// ];
 /// let found = find_all_close(&shapes, &[[1.0, 0.0], [100.0, 0.0], [4.0, 0.0]], 2.0);
 /// assert_eq!(found, vec![(0, vec![0]), (2, vec![1])]);
 /// ```
 #[must_use]
 pub fn find_all_close(
-    shapes: &[Shape],
+    shapes: &[CenterArea],
     points: &[Point],
     max_dist: f64,
 ) -> Vec<(usize, Vec<usize>)> {
-    find_all_close_until(shapes, points, max_dist, &AtomicBool::new(false)).unwrap_or_default()
+    find_all_close_stoppable(shapes, points, max_dist, &AtomicBool::new(false)).unwrap_or_default()
 }
 
 /// [`find_all_close`], abandoned as soon as another thread sets `stop`: then `None`.
@@ -275,15 +269,15 @@ pub fn find_all_close(
 ///
 /// ```
 /// use std::sync::atomic::AtomicBool;
-/// use poly_core::{find_all_close_until, Shape};
-/// let shapes = [Shape { center: [0.0, 0.0], area: 1.0 }];
+/// use poly_core::{find_all_close_stoppable, CenterArea};
+/// let shapes = [CenterArea { center: [0.0, 0.0], area: 1.0 }];
 /// let go_on = AtomicBool::new(false);
-/// assert_eq!(find_all_close_until(&shapes, &[[1.0, 0.0]], 2.0, &go_on), Some(vec![(0, vec![0])]));
-/// assert_eq!(find_all_close_until(&shapes, &[[1.0, 0.0]], 2.0, &AtomicBool::new(true)), None);
+/// assert_eq!(find_all_close_stoppable(&shapes, &[[1.0, 0.0]], 2.0, &go_on), Some(vec![(0, vec![0])]));
+/// assert_eq!(find_all_close_stoppable(&shapes, &[[1.0, 0.0]], 2.0, &AtomicBool::new(true)), None);
 /// ```
 #[must_use]
-pub fn find_all_close_until(
-    shapes: &[Shape],
+pub fn find_all_close_stoppable(
+    shapes: &[CenterArea],
     points: &[Point],
     max_dist: f64,
     stop: &AtomicBool,
@@ -291,7 +285,7 @@ pub fn find_all_close_until(
     close_per_point(&Search::new(shapes, max_dist, points.len()), points, stop)
 }
 
-/// The body of [`find_all_close_until`], for any prepared [`Search`].
+/// The body of [`find_all_close_stoppable`], for any prepared [`Search`].
 pub(crate) fn close_per_point(
     search: &Search<'_>,
     points: &[Point],
@@ -311,17 +305,21 @@ pub(crate) fn close_per_point(
 /// `max_dist`, the point's index and the index of the close polygon of smallest area (first on ties).
 ///
 /// ```
-/// use poly_core::{best_polygons, Shape};
+/// use poly_core::{best_polygons, CenterArea};
 /// let shapes = [
-///     Shape { center: [0.0, 0.0], area: 3.0 },
-///     Shape { center: [1.0, 0.0], area: 1.0 },
-///     Shape { center: [2.0, 0.0], area: 1.0 },
+///     CenterArea { center: [0.0, 0.0], area: 3.0 },
+///     CenterArea { center: [1.0, 0.0], area: 1.0 },
+///     CenterArea { center: [2.0, 0.0], area: 1.0 },
 /// ];
 /// assert_eq!(best_polygons(&shapes, &[[0.5, 0.0], [50.0, 0.0]], 5.0), vec![(0, 1)]);
 /// ```
 #[must_use]
-pub fn best_polygons(shapes: &[Shape], points: &[Point], max_dist: f64) -> Vec<(usize, usize)> {
-    best_polygons_until(shapes, points, max_dist, &AtomicBool::new(false)).unwrap_or_default()
+pub fn best_polygons(
+    shapes: &[CenterArea],
+    points: &[Point],
+    max_dist: f64,
+) -> Vec<(usize, usize)> {
+    best_polygons_stoppable(shapes, points, max_dist, &AtomicBool::new(false)).unwrap_or_default()
 }
 
 /// [`best_polygons`], abandoned as soon as another thread sets `stop`: then `None`.
@@ -331,15 +329,15 @@ pub fn best_polygons(shapes: &[Shape], points: &[Point], max_dist: f64) -> Vec<(
 ///
 /// ```
 /// use std::sync::atomic::AtomicBool;
-/// use poly_core::{best_polygons_until, Shape};
-/// let shapes = [Shape { center: [0.0, 0.0], area: 1.0 }];
+/// use poly_core::{best_polygons_stoppable, CenterArea};
+/// let shapes = [CenterArea { center: [0.0, 0.0], area: 1.0 }];
 /// let go_on = AtomicBool::new(false);
-/// assert_eq!(best_polygons_until(&shapes, &[[1.0, 0.0]], 2.0, &go_on), Some(vec![(0, 0)]));
-/// assert_eq!(best_polygons_until(&shapes, &[[1.0, 0.0]], 2.0, &AtomicBool::new(true)), None);
+/// assert_eq!(best_polygons_stoppable(&shapes, &[[1.0, 0.0]], 2.0, &go_on), Some(vec![(0, 0)]));
+/// assert_eq!(best_polygons_stoppable(&shapes, &[[1.0, 0.0]], 2.0, &AtomicBool::new(true)), None);
 /// ```
 #[must_use]
-pub fn best_polygons_until(
-    shapes: &[Shape],
+pub fn best_polygons_stoppable(
+    shapes: &[CenterArea],
     points: &[Point],
     max_dist: f64,
     stop: &AtomicBool,
@@ -361,7 +359,7 @@ mod tests {
     use proptest::prelude::*;
 
     /// The Python original, transcribed literally: scan, then the in-order `<` loop.
-    fn python_main(shapes: &[Shape], points: &[Point], max_dist: f64) -> Vec<(usize, usize)> {
+    fn python_main(shapes: &[CenterArea], points: &[Point], max_dist: f64) -> Vec<(usize, usize)> {
         let centers: Vec<Point> = shapes.iter().map(|s| s.center).collect();
         let mut out = Vec::new();
         for (pi, &p) in points.iter().enumerate() {
@@ -384,7 +382,7 @@ mod tests {
     fn empty_inputs() {
         assert!(best_polygons(&[], &[[0.0, 0.0]], 1.0).is_empty());
         assert!(find_all_close(&[], &[], 1.0).is_empty());
-        let s = [Shape {
+        let s = [CenterArea {
             center: [0.0, 0.0],
             area: 1.0,
         }];
@@ -393,8 +391,8 @@ mod tests {
 
     #[test]
     fn a_stopped_search_answers_nothing() {
-        let shapes: Vec<Shape> = (0..50)
-            .map(|i| Shape {
+        let shapes: Vec<CenterArea> = (0..50)
+            .map(|i| CenterArea {
                 center: [f64::from(i), 0.0],
                 area: 1.0,
             })
@@ -404,20 +402,26 @@ mod tests {
         for n in [1, 10, 2 * PARALLEL_MIN_POINTS] {
             let points = vec![[3.0, 0.0]; n];
             for max_dist in [2.0, f64::INFINITY] {
-                assert_eq!(best_polygons_until(&shapes, &points, max_dist, &stop), None);
                 assert_eq!(
-                    find_all_close_until(&shapes, &points, max_dist, &stop),
+                    best_polygons_stoppable(&shapes, &points, max_dist, &stop),
+                    None
+                );
+                assert_eq!(
+                    find_all_close_stoppable(&shapes, &points, max_dist, &stop),
                     None
                 );
                 let go_on = AtomicBool::new(false);
                 assert_eq!(
-                    best_polygons_until(&shapes, &points, max_dist, &go_on),
+                    best_polygons_stoppable(&shapes, &points, max_dist, &go_on),
                     Some(best_polygons(&shapes, &points, max_dist))
                 );
             }
         }
         // Nothing to do is done, stop or not.
-        assert_eq!(best_polygons_until(&shapes, &[], 2.0, &stop), Some(vec![]));
+        assert_eq!(
+            best_polygons_stoppable(&shapes, &[], 2.0, &stop),
+            Some(vec![])
+        );
     }
 
     #[test]
@@ -436,15 +440,15 @@ mod tests {
     #[test]
     fn infinite_reach_takes_every_finite_center() {
         let shapes = [
-            Shape {
+            CenterArea {
                 center: [1e100, 0.0],
                 area: 1.0,
             },
-            Shape {
+            CenterArea {
                 center: [f64::INFINITY, 0.0],
                 area: 0.5,
             },
-            Shape {
+            CenterArea {
                 center: [-3.0, 2.0],
                 area: 2.0,
             },
@@ -462,8 +466,8 @@ mod tests {
 
     #[test]
     fn many_points_take_the_parallel_path_and_keep_their_order() {
-        let shapes: Vec<Shape> = (0..400)
-            .map(|i| Shape {
+        let shapes: Vec<CenterArea> = (0..400)
+            .map(|i| CenterArea {
                 center: [f64::from(i % 20), f64::from(i / 20)],
                 area: f64::from((i * 37) % 11),
             })
@@ -483,9 +487,9 @@ mod tests {
         prop_oneof![10 => (0u8..4).prop_map(f64::from), 1 => Just(f64::NAN)]
     }
 
-    fn shape() -> impl Strategy<Value = Shape> {
+    fn shape() -> impl Strategy<Value = CenterArea> {
         (prop::array::uniform2(-30.0f64..30.0), area())
-            .prop_map(|(center, area)| Shape { center, area })
+            .prop_map(|(center, area)| CenterArea { center, area })
     }
 
     proptest! {
@@ -532,7 +536,7 @@ mod tests {
             }
             prop_assert_eq!(in_order.index(), Some(best));
             let mut shuffled: Vec<(usize, f64)> = offers.iter().copied().enumerate().collect();
-            let mut rng = shared_core::rng::SplitMix64::new(seed);
+            let mut rng = bench_support::rng::SplitMix64::new(seed);
             for i in (1..shuffled.len()).rev() {
                 let j = rng.below(u32::try_from(i + 1).unwrap_or(u32::MAX)) as usize;
                 shuffled.swap(i, j);

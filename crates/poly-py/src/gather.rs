@@ -1,43 +1,33 @@
-//! Walking the `polygons` argument: a list, a tuple or any iterable, one item at a time.
+//! The `polygons` argument in, the answers out: what every search function of this wheel shares.
 //!
-//! Python's `find_close_polygons` accepts anything a `for` loop accepts, so these helpers do too; lists and
-//! tuples are walked directly, without a Python iterator. Each item is handed over with its position, so a
-//! refused item can be named (`polygons[3] must be a poly_match_rs.Polygon, not dict`).
+//! Python's `find_close_polygons` accepts anything a `for` loop accepts, so these helpers do too (through
+//! `py_glue::args::for_each_item`). Each item is checked with its position, so a refused item can be named
+//! (`polygons[3] must be a poly_match_rs.Polygon, not dict`). The answers of a search (indices) become the
+//! caller's own objects: the same Polygon instances, the caller's rows of `points`.
 
-use poly_core::Shape;
-use pyo3::exceptions::PyTypeError;
+use poly_core::CenterArea;
+use poly_core::search::PARALLEL_MIN_POINTS;
+use py_glue::{Plan, args};
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyTuple};
+use pyo3::types::PyList;
+use std::sync::atomic::AtomicBool;
 
-use crate::arrays::type_name;
 use crate::polygon::Polygon;
+
+/// Searches of more than this many distance tests (points × polygons, an upper bound) are watched for
+/// Ctrl-C. Below it a search takes at most a few tens of milliseconds.
+const WATCH_ABOVE: usize = 1 << 24;
 
 /// Calls `visit(index, item)` for every item of `polygons`, stopping at the first error.
 pub fn for_each_item<'py>(
     polygons: &Bound<'py, PyAny>,
-    mut visit: impl FnMut(usize, &Bound<'py, PyAny>) -> PyResult<()>,
+    visit: impl FnMut(usize, &Bound<'py, PyAny>) -> PyResult<()>,
 ) -> PyResult<()> {
-    if let Ok(list) = polygons.cast::<PyList>() {
-        // Indexing re-reads the length each time, so a list changed meanwhile cannot be over-read.
-        for (index, item) in list.iter().enumerate() {
-            visit(index, &item)?;
-        }
-    } else if let Ok(tuple) = polygons.cast::<PyTuple>() {
-        for (index, item) in tuple.iter().enumerate() {
-            visit(index, &item)?;
-        }
-    } else {
-        let Ok(items) = polygons.try_iter() else {
-            return Err(PyTypeError::new_err(format!(
-                "polygons must be a list of Polygon objects, not {}",
-                type_name(polygons)
-            )));
-        };
-        for (index, item) in items.enumerate() {
-            visit(index, &item?)?;
-        }
-    }
-    Ok(())
+    args::for_each_item(
+        polygons,
+        "polygons must be a list of Polygon objects",
+        visit,
+    )
 }
 
 /// `item` as a `poly_match_rs.Polygon` (or a subclass), or a `TypeError` naming its position.
@@ -45,12 +35,7 @@ pub fn as_polygon<'a, 'py>(
     index: usize,
     item: &'a Bound<'py, PyAny>,
 ) -> PyResult<&'a Bound<'py, Polygon>> {
-    item.cast::<Polygon>().map_err(|_| {
-        PyTypeError::new_err(format!(
-            "polygons[{index}] must be a poly_match_rs.Polygon, not {}",
-            type_name(item)
-        ))
-    })
+    args::expect_item("polygons", "a poly_match_rs.Polygon", index, item)
 }
 
 /// Every item of `polygons`, in a `Vec` (the article's steps take a `Vec` argument, which pyo3 fills so).
@@ -74,9 +59,9 @@ pub fn polygons<'py>(polygons: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, Po
 }
 
 /// Every polygon of `polygons`, with its center and area copied out as plain data for the search.
-pub fn polygons_and_shapes<'py>(
-    polygons: &Bound<'py, PyAny>,
-) -> PyResult<(Vec<Bound<'py, Polygon>>, Vec<Shape>)> {
+pub fn polygons_and_shapes(
+    polygons: &Bound<'_, PyAny>,
+) -> PyResult<(Vec<Py<Polygon>>, Vec<CenterArea>)> {
     let (mut objects, mut shapes) = (Vec::new(), Vec::new());
     if let Ok(list) = polygons.cast::<PyList>() {
         objects.reserve(list.len());
@@ -84,9 +69,55 @@ pub fn polygons_and_shapes<'py>(
     }
     for_each_item(polygons, |index, item| {
         let polygon = as_polygon(index, item)?;
-        shapes.push(*polygon.get().shape());
-        objects.push(polygon.clone());
+        shapes.push(*polygon.get().center_area());
+        objects.push(polygon.clone().unbind());
         Ok(())
     })?;
     Ok((objects, shapes))
+}
+
+/// Runs a search over `points` points and `polygons` polygons with the GIL released: on all cores when
+/// there are many points, and watched for Ctrl-C when it is big (`py_glue::detach`). `search` gets the
+/// flag that asks it to stop and returns `None` if it did.
+pub fn detached_search<T: Send>(
+    py: Python<'_>,
+    points: usize,
+    polygons: usize,
+    search: impl FnOnce(&AtomicBool) -> Option<T> + Send,
+) -> PyResult<T> {
+    let plan = Plan {
+        parallel: points >= PARALLEL_MIN_POINTS,
+        watched: points.saturating_mul(polygons) > WATCH_ABOVE,
+    };
+    py_glue::run_detached(py, plan, search)
+}
+
+/// `[(points[row], [the close polygons]), ...]` from a search's `(row, [polygon indices])`.
+pub fn rows_with_close<'py>(
+    points: &Bound<'py, PyAny>,
+    found: Vec<(usize, Vec<usize>)>,
+    objects: &[Py<Polygon>],
+) -> PyResult<Bound<'py, PyList>> {
+    let py = points.py();
+    let out = PyList::empty(py);
+    for (row, close) in found {
+        let close = PyList::new(py, close.iter().filter_map(|&i| objects.get(i)))?;
+        out.append((points.get_item(row)?, close))?;
+    }
+    Ok(out)
+}
+
+/// `[(points[row], the best polygon), ...]` from a search's `(row, polygon index)`.
+pub fn rows_with_best<'py>(
+    points: &Bound<'py, PyAny>,
+    best: Vec<(usize, usize)>,
+    objects: &[Py<Polygon>],
+) -> PyResult<Bound<'py, PyList>> {
+    let out = PyList::empty(points.py());
+    for (row, polygon) in best {
+        if let Some(polygon) = objects.get(polygon) {
+            out.append((points.get_item(row)?, polygon))?;
+        }
+    }
+    Ok(out)
 }

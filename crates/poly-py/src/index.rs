@@ -16,10 +16,10 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyList, PyTuple, PyType};
 
-use crate::arrays::{self, type_name};
-use crate::gather::polygons_and_shapes;
+use py_glue::{arrays, type_name};
+
+use crate::gather::{detached_search, polygons_and_shapes, rows_with_best, rows_with_close};
 use crate::polygon::Polygon;
-use crate::pool;
 
 /// Every polygon's vertices, one polygon after the other: polygon `i` is `starts[i]..starts[i + 1]`.
 struct Outlines {
@@ -28,7 +28,7 @@ struct Outlines {
     starts: Vec<usize>,
 }
 
-/// Polygons filed once for one max_dist, then asked about any number of points, from any number of threads.
+/// Polygons filed once for one max_dist, then asked about any number of points, from many threads.
 ///
 /// PolygonIndex(polygons, max_dist): polygons is a list (or any iterable) of poly_match_rs.Polygon, in
 /// the order the answers refer to; max_dist is a number >= 0 (inf allowed). An empty list is fine: every
@@ -158,7 +158,7 @@ impl PolygonIndex {
     ) -> PyResult<(Vec<poly_core::Point>, T)> {
         let rows = arrays::points(points)?;
         let index = &self.index;
-        let found = pool::search(points.py(), rows.len(), index.len(), |stop| {
+        let found = detached_search(points.py(), rows.len(), index.len(), |stop| {
             query(index, &rows, stop)
         })?;
         Ok((rows, found))
@@ -183,9 +183,7 @@ impl PolygonIndex {
             outlines: PyOnceLock::new(),
         };
         // A new lock is empty, so this cannot fail.
-        let _ = this
-            .objects
-            .set(py, objects.into_iter().map(Bound::unbind).collect());
+        let _ = this.objects.set(py, objects);
         Ok(this)
     }
 
@@ -202,8 +200,8 @@ impl PolygonIndex {
     ) -> PyResult<Self> {
         let max_dist = checked_max_dist(max_dist)?;
         let outlines = Outlines {
-            x: arrays::vertices(x, "PolygonIndex state: x")?,
-            y: arrays::vertices(y, "PolygonIndex state: y")?,
+            x: arrays::vector(x, "PolygonIndex state: x")?,
+            y: arrays::vector(y, "PolygonIndex state: y")?,
             starts: self::starts(starts)?,
         };
         let index = py
@@ -238,7 +236,7 @@ impl PolygonIndex {
     fn best_indices<'py>(&self, points: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyArray1<i64>>> {
         let py = points.py();
         let (_, best) = self.answer(points, |index, rows, stop| {
-            index.best_indices_until(rows, stop)
+            index.best_indices_stoppable(rows, stop)
         })?;
         let best: Vec<i64> = best.into_iter().map(|b| b.map_or(-1, as_int64)).collect();
         Ok(PyArray1::from_vec(py, best))
@@ -253,18 +251,9 @@ impl PolygonIndex {
         let py = points.py();
         let objects = self.objects(py)?;
         let (_, best) = self.answer(points, |index, rows, stop| {
-            index.best_polygons_until(rows, stop)
+            index.best_polygons_stoppable(rows, stop)
         })?;
-        let out = PyList::empty(py);
-        for (row, polygon) in best {
-            if let Some(polygon) = objects.get(polygon) {
-                out.append(PyTuple::new(
-                    py,
-                    [points.get_item(row)?, polygon.bind(py).clone().into_any()],
-                )?)?;
-            }
-        }
-        Ok(out)
+        rows_with_best(points, best, objects)
     }
 
     /// For each row of points with close polygons: (the row, [the close polygons, in input order]).
@@ -279,14 +268,9 @@ impl PolygonIndex {
         let py = points.py();
         let objects = self.objects(py)?;
         let (_, found) = self.answer(points, |index, rows, stop| {
-            index.find_all_close_until(rows, stop)
+            index.find_all_close_stoppable(rows, stop)
         })?;
-        let out = PyList::empty(py);
-        for (row, close) in found {
-            let close = PyList::new(py, close.iter().filter_map(|&i| objects.get(i)))?;
-            out.append(PyTuple::new(py, [points.get_item(row)?, close.into_any()])?)?;
-        }
-        Ok(out)
+        rows_with_close(points, found, objects)
     }
 
     /// The max_dist the index was built for.

@@ -11,17 +11,19 @@
 // The `///` comments on `#[pyfunction]`s are Python docstrings, written for `help()`, not rustdoc.
 #![allow(clippy::doc_markdown)]
 
-mod arrays;
 mod gather;
 mod index;
 mod polygon;
-mod pool;
 mod steps;
 
+use py_glue::arrays;
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyTuple};
+use pyo3::types::PyList;
 
-use crate::gather::{as_polygon, for_each_item, polygons_and_shapes};
+use crate::gather::{
+    as_polygon, detached_search, for_each_item, polygons_and_shapes, rows_with_best,
+    rows_with_close,
+};
 use crate::index::PolygonIndex;
 use crate::polygon::Polygon;
 
@@ -46,10 +48,12 @@ fn find_close_polygons<'py>(
     max_dist: f64,
 ) -> PyResult<Bound<'py, PyList>> {
     let point = arrays::point(point, &|| "point".to_owned())?;
+    // One pass over the items with the core's test, rather than `poly_core::close_indices`, which would
+    // need every center gathered into a slice (and every object kept) first on this per-point hot path.
     let mut close = Vec::new();
     for_each_item(polygons, |index, item| {
         let polygon = as_polygon(index, item)?;
-        if poly_core::geometry::is_close(polygon.get().shape().center, point, max_dist) {
+        if poly_core::geometry::is_close(polygon.get().center_area().center, point, max_dist) {
             close.push(polygon.clone());
         }
         Ok(())
@@ -78,15 +82,10 @@ fn find_all_close_polygons<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let (objects, shapes) = polygons_and_shapes(polygons)?;
     let rows = arrays::points(points)?;
-    let found = pool::search(py, rows.len(), shapes.len(), |stop| {
-        poly_core::find_all_close_until(&shapes, &rows, max_dist, stop)
+    let found = detached_search(py, rows.len(), shapes.len(), |stop| {
+        poly_core::find_all_close_stoppable(&shapes, &rows, max_dist, stop)
     })?;
-    let out = PyList::empty(py);
-    for (row, close) in found {
-        let close = PyList::new(py, close.iter().filter_map(|&i| objects.get(i)))?;
-        out.append(PyTuple::new(py, [points.get_item(row)?, close.into_any()])?)?;
-    }
-    Ok(out)
+    rows_with_close(points, found, &objects)
 }
 
 /// The whole of the article's main: for each row of points with close polygons, (the row, the best).
@@ -113,19 +112,10 @@ fn best_polygons<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let (objects, shapes) = polygons_and_shapes(polygons)?;
     let rows = arrays::points(points)?;
-    let best = pool::search(py, rows.len(), shapes.len(), |stop| {
-        poly_core::best_polygons_until(&shapes, &rows, max_dist, stop)
+    let best = detached_search(py, rows.len(), shapes.len(), |stop| {
+        poly_core::best_polygons_stoppable(&shapes, &rows, max_dist, stop)
     })?;
-    let out = PyList::empty(py);
-    for (row, polygon) in best {
-        if let Some(polygon) = objects.get(polygon) {
-            out.append(PyTuple::new(
-                py,
-                [points.get_item(row)?, polygon.clone().into_any()],
-            )?)?;
-        }
-    }
-    Ok(out)
+    rows_with_best(points, best, &objects)
 }
 
 /// Polygons close to a point: the article "Making Python 100x faster with less than 100 lines of Rust",

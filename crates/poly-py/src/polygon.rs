@@ -12,12 +12,12 @@
 #![allow(clippy::doc_markdown)]
 
 use numpy::PyArray1;
-use poly_core::{PolyError, Shape};
+use poly_core::{CenterArea, PolyError};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 
-use crate::arrays::{read_only_array, vertices};
+use py_glue::arrays::{read_only_array, vector};
 
 /// The message of a refused polygon, in Python's words.
 pub fn polygon_error(error: &PolyError) -> PyErr {
@@ -46,7 +46,7 @@ pub fn polygon_error(error: &PolyError) -> PyErr {
 ///     ValueError: x or y is not 1-D, they differ in length, or they are empty.
 #[pyclass(subclass, frozen, module = "poly_match_rs")]
 pub struct Polygon {
-    shape: Shape,
+    center_area: CenterArea,
     x: Py<PyArray1<f64>>,
     y: Py<PyArray1<f64>>,
     center: Py<PyArray1<f64>>,
@@ -54,16 +54,16 @@ pub struct Polygon {
 
 impl Polygon {
     /// The center and area, for the search.
-    pub fn shape(&self) -> &Shape {
-        &self.shape
+    pub fn center_area(&self) -> &CenterArea {
+        &self.center_area
     }
 
     /// A polygon from vertices already read into Rust (what `Polygon(x, y)` does after reading its
     /// arguments; `PolygonIndex` rebuilds its polygons so after unpickling).
     pub fn from_vertices(py: Python<'_>, x: Vec<f64>, y: Vec<f64>) -> PyResult<Self> {
-        let shape = Shape::new(&x, &y).map_err(|e| polygon_error(&e))?;
+        let shape = CenterArea::new(&x, &y).map_err(|e| polygon_error(&e))?;
         Ok(Self {
-            shape,
+            center_area: shape,
             x: read_only_array(py, x)?.unbind(),
             y: read_only_array(py, y)?.unbind(),
             center: read_only_array(py, shape.center.to_vec())?.unbind(),
@@ -81,8 +81,8 @@ impl Polygon {
     #[new]
     #[pyo3(signature = (x, y))]
     fn new(py: Python<'_>, x: &Bound<'_, PyAny>, y: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let x = vertices(x, "x")?;
-        let y = vertices(y, "y")?;
+        let x = vector(x, "x")?;
+        let y = vector(y, "y")?;
         Self::from_vertices(py, x, y)
     }
 
@@ -104,9 +104,11 @@ impl Polygon {
         self.center.clone_ref(py)
     }
 
-    /// The exact shoelace area, 0.5 * |sum(x * roll(y, 1)) - sum(y * roll(x, 1))|, rounded once to float64.
+    /// The exact shoelace area, rounded once to float64.
+    ///
+    /// 0.5 * |sum(x * roll(y, 1)) - sum(y * roll(x, 1))|, computed exactly.
     fn area(&self) -> f64 {
-        self.shape.area
+        self.center_area.area
     }
 
     fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {

@@ -19,8 +19,8 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 
-use crate::arrays;
 use crate::gather::{self, as_polygon, for_each_item};
+use py_glue::arrays;
 
 fn name(text: &'static str) -> impl Fn() -> String {
     move || text.to_owned()
@@ -99,7 +99,7 @@ pub mod v2 {
         let point = point.as_array();
         let mut close = Vec::new();
         for polygon in gather::polygons(polygons)? {
-            let center = ndarray::Array1::from(polygon.get().shape().center.to_vec());
+            let center = ndarray::Array1::from(polygon.get().center_area().center.to_vec());
             let distance = poly_core::geometry::norm_distance(center, &point)
                 .map_err(|e| PyValueError::new_err(e.to_string()))?;
             if distance < max_dist {
@@ -135,7 +135,7 @@ pub mod v3 {
         let mut close = Vec::new();
         for_each_item(polygons, |index, item| {
             let polygon = as_polygon(index, item)?;
-            if poly_core::geometry::distance(polygon.get().shape().center, point) < max_dist {
+            if poly_core::geometry::distance(polygon.get().center_area().center, point) < max_dist {
                 close.push(item.clone());
             }
             Ok(())
@@ -161,7 +161,7 @@ pub mod v4 {
         let reach = squared_reach(max_dist);
         polygons
             .iter()
-            .filter(|polygon| squared_distance(polygon.get().shape().center, point) < reach)
+            .filter(|polygon| squared_distance(polygon.get().center_area().center, point) < reach)
             .cloned()
             .collect()
     }

@@ -7,8 +7,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Arg, ArgAction, Command, value_parser};
-use shared_core::timing::time_median;
+use bench_support::timing::time_median;
+use clap::{Arg, Command, value_parser};
 
 fn command() -> Command {
     Command::new("aoc")
@@ -19,19 +19,8 @@ fn command() -> Command {
                 .value_parser(value_parser!(PathBuf))
                 .help("the puzzle input: ASCII letters, optionally ending with line breaks"),
         )
-        .arg(
-            Arg::new("repeat")
-                .long("repeat")
-                .default_value("7")
-                .value_parser(value_parser!(usize))
-                .help("runs per part; the median is reported"),
-        )
-        .arg(
-            Arg::new("json")
-                .long("json")
-                .action(ArgAction::SetTrue)
-                .help("print one JSON line (for the tour)"),
-        )
+        .arg(bench_support::cli::repeat("7"))
+        .arg(bench_support::cli::json())
 }
 
 fn main() -> ExitCode {
@@ -57,10 +46,15 @@ fn main() -> ExitCode {
     let length = aoc_core::letters(&input).map_or(0, <[u8]>::len);
     let (sa, sb) = (a.median.as_secs_f64(), b.median.as_secs_f64());
     let line = if args.get_flag("json") {
-        format!(
-            r#"{{"length": {length}, "part_a": {part_a}, "part_b": {part_b}, "seconds_part_a": {sa}, "seconds_part_b": {sb}, "seconds": {}}}"#,
-            sa + sb
-        )
+        serde_json::json!({
+            "length": length,
+            "part_a": part_a,
+            "part_b": part_b,
+            "seconds_part_a": sa,
+            "seconds_part_b": sb,
+            "seconds": sa + sb,
+        })
+        .to_string()
     } else {
         format!(
             "{length} letters: part a = {part_a} in {:?}, part b = {part_b} in {:?} (medians of {repeat}).",

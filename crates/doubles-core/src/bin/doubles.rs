@@ -4,47 +4,54 @@
 //! `cargo run --release -p doubles-core --bin doubles -- [length] [--text ascii|mixed] [--repeat R] [--json]`
 //! `length` defaults to 1,000,000 characters; `--json` prints one machine-readable line for the tour.
 
-use std::process::ExitCode;
+use clap::{Arg, Command, value_parser};
 
-fn main() -> ExitCode {
-    let mut length: usize = 1_000_000;
-    let mut repeat = 101;
-    let mut json = false;
-    let mut mixed = false;
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--json" => json = true,
-            "--repeat" => match args.next().and_then(|r| r.parse().ok()) {
-                Some(r) => repeat = r,
-                None => return usage("--repeat needs a whole number"),
-            },
-            "--text" => match args.next().as_deref() {
-                Some("ascii") => mixed = false,
-                Some("mixed") => mixed = true,
-                _ => return usage("--text must be `ascii` or `mixed`"),
-            },
-            other => match other.parse() {
-                Ok(value) => length = value,
-                Err(_) => return usage(&format!("not a whole number: {other:?}")),
-            },
-        }
-    }
-    let text = if mixed {
+fn command() -> Command {
+    Command::new("doubles")
+        .about("Count the doubled characters of random text in pure Rust, timed")
+        .arg(
+            Arg::new("length")
+                .default_value("1000000")
+                .value_parser(value_parser!(usize))
+                .help("characters of text"),
+        )
+        .arg(
+            Arg::new("text")
+                .long("text")
+                .default_value("ascii")
+                .value_parser(["ascii", "mixed"])
+                .help("ASCII letters, or text mixing in other characters"),
+        )
+        .arg(bench_support::cli::repeat("101"))
+        .arg(bench_support::cli::json())
+}
+
+fn main() {
+    let args = command().get_matches();
+    let length = args
+        .get_one::<usize>("length")
+        .copied()
+        .unwrap_or(1_000_000);
+    let repeat = args.get_one::<usize>("repeat").copied().unwrap_or(101);
+    let kind = args
+        .get_one::<String>("text")
+        .map_or("ascii", String::as_str);
+    let text = if kind == "mixed" {
         doubles_core::sample::mixed_text(length, 42)
     } else {
         doubles_core::sample::ascii_letters(length, 42)
     };
-    let timing = shared_core::timing::time_median(repeat, || {
+    let timing = bench_support::timing::time_median(repeat, || {
         doubles_core::count_doubles(std::hint::black_box(&text))
     });
-    let seconds = timing.median.as_secs_f64();
-    let kind = if mixed { "mixed" } else { "ascii" };
-    let line = if json {
-        format!(
-            r#"{{"length": {length}, "text": "{kind}", "doubles": {}, "seconds": {seconds}}}"#,
-            timing.value
-        )
+    let line = if args.get_flag("json") {
+        serde_json::json!({
+            "length": length,
+            "text": kind,
+            "doubles": timing.value,
+            "seconds": timing.median.as_secs_f64(),
+        })
+        .to_string()
     } else {
         format!(
             "{} doubles in {length} {kind} characters, counted in Rust in {:?} (median of {repeat}).",
@@ -55,12 +62,4 @@ fn main() -> ExitCode {
     {
         println!("{line}");
     }
-    ExitCode::SUCCESS
-}
-
-fn usage(problem: &str) -> ExitCode {
-    eprintln!(
-        "doubles: {problem}\nusage: doubles [length] [--text ascii|mixed] [--repeat R] [--json]"
-    );
-    ExitCode::from(2)
 }

@@ -5,35 +5,43 @@
 
 use std::process::ExitCode;
 
+use clap::{Arg, Command, value_parser};
+
+fn command() -> Command {
+    Command::new("fibo")
+        .about("The naive Fibonacci recursion in pure Rust, timed")
+        .arg(
+            Arg::new("n")
+                .default_value("40")
+                .allow_negative_numbers(true)
+                .value_parser(value_parser!(i128))
+                .help("which Fibonacci number, 1 <= n <= 93"),
+        )
+        .arg(bench_support::cli::repeat("3"))
+        .arg(bench_support::cli::json())
+}
+
 fn main() -> ExitCode {
-    let mut n: i128 = 40;
-    let mut repeat = 3;
-    let mut json = false;
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--json" => json = true,
-            "--repeat" => match args.next().and_then(|r| r.parse().ok()) {
-                Some(r) => repeat = r,
-                None => return usage("--repeat needs a whole number"),
-            },
-            other => match other.parse() {
-                Ok(value) => n = value,
-                Err(_) => return usage(&format!("not a whole number: {other:?}")),
-            },
-        }
-    }
+    let mut command = command();
+    let args = command.get_matches_mut();
+    let (Some(&n), Some(&repeat)) = (args.get_one::<i128>("n"), args.get_one::<usize>("repeat"))
+    else {
+        return ExitCode::from(2);
+    };
     let n = match fibo_core::check_n(n) {
         Ok(n) => n,
-        Err(e) => return usage(&e.to_string()),
+        Err(e) => command
+            .error(clap::error::ErrorKind::ValueValidation, e)
+            .exit(),
     };
-    let timing = shared_core::timing::time_median(repeat, || fibo_core::fibo(n));
-    let seconds = timing.median.as_secs_f64();
-    let line = if json {
-        format!(
-            r#"{{"n": {n}, "value": {}, "seconds": {seconds}}}"#,
-            timing.value
-        )
+    let timing = bench_support::timing::time_median(repeat, || fibo_core::fibo(n));
+    let line = if args.get_flag("json") {
+        serde_json::json!({
+            "n": n,
+            "value": timing.value,
+            "seconds": timing.median.as_secs_f64(),
+        })
+        .to_string()
     } else {
         format!(
             "Result in Rust after {:?} is: {} (median of {repeat}).",
@@ -49,11 +57,4 @@ fn main() -> ExitCode {
         println!("{line}");
     }
     ExitCode::SUCCESS
-}
-
-fn usage(problem: &str) -> ExitCode {
-    eprintln!(
-        "fibo: {problem}\nusage: fibo [n] [--repeat R] [--json]   (1 <= n <= 93; default 40)"
-    );
-    ExitCode::from(2)
 }

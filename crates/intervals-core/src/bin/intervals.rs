@@ -8,12 +8,46 @@
 //! OUTPUT, if given, receives the result the same way (starts, stops, values; int64 or float64), so that
 //! the caller can check it. One JSON line goes to stdout: `{"n": .., "segments": .., "seconds": ..}`.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+use clap::{Arg, ArgAction, ArgGroup, Command, value_parser};
 
 /// The numbers of one run: integer or float intervals.
 enum Input {
     Int(Vec<(i64, i64, i64)>),
     Float(Vec<(f64, f64, f64)>),
+}
+
+fn command() -> Command {
+    Command::new("intervals")
+        .about("Combine valued intervals in pure Rust, timed, with the tour's own input")
+        .arg(
+            Arg::new("int")
+                .long("int")
+                .action(ArgAction::SetTrue)
+                .help("int64 numbers"),
+        )
+        .arg(
+            Arg::new("float")
+                .long("float")
+                .action(ArgAction::SetTrue)
+                .help("float64 numbers"),
+        )
+        .group(ArgGroup::new("kind").args(["int", "float"]).required(true))
+        .arg(
+            Arg::new("input")
+                .required(true)
+                .value_parser(value_parser!(PathBuf))
+                .help("3 n little-endian numbers: the starts, the stops, the values"),
+        )
+        .arg(
+            Arg::new("out")
+                .long("out")
+                .value_parser(value_parser!(PathBuf))
+                .help("where to write the result, the same way"),
+        )
+        .arg(bench_support::cli::repeat("5"))
 }
 
 fn main() -> ExitCode {
@@ -26,48 +60,32 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(problem) => {
-            eprintln!(
-                "intervals: {problem}\nusage: intervals (--int | --float) INPUT [--out OUTPUT] [--repeat R]"
-            );
+            eprintln!("intervals: {problem}");
             ExitCode::from(2)
         }
     }
 }
 
 fn run() -> Result<String, String> {
-    let mut kind = None;
-    let mut input = None;
-    let mut output = None;
-    let mut repeat = 5;
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--int" | "--float" => kind = Some(arg),
-            "--out" => output = Some(args.next().ok_or("--out needs a path")?),
-            "--repeat" => {
-                repeat = args
-                    .next()
-                    .and_then(|r| r.parse().ok())
-                    .ok_or("--repeat needs a whole number")?;
-            }
-            path => input = Some(path.to_owned()),
-        }
-    }
-    let kind = kind.ok_or("say --int or --float")?;
-    let path = input.ok_or("no INPUT file")?;
-    let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let args = command().get_matches();
+    let ints = args.get_flag("int");
+    let repeat = args.get_one::<usize>("repeat").copied().unwrap_or(5);
+    let path = args.get_one::<PathBuf>("input").ok_or("no INPUT file")?;
+    let output = args.get_one::<PathBuf>("out");
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let words: Vec<[u8; 8]> = bytes
         .chunks_exact(8)
         .map(|chunk| chunk.try_into().unwrap_or_default())
         .collect();
     if bytes.len() % 24 != 0 {
         return Err(format!(
-            "{path} holds {} bytes, not a multiple of 24",
+            "{} holds {} bytes, not a multiple of 24",
+            path.display(),
             bytes.len()
         ));
     }
     let n = words.len() / 3;
-    let input = if kind == "--int" {
+    let input = if ints {
         let numbers: Vec<i64> = words.iter().map(|w| i64::from_le_bytes(*w)).collect();
         Input::Int(triples(&numbers, n))
     } else {
@@ -76,7 +94,7 @@ fn run() -> Result<String, String> {
     };
     let (segments, seconds, out_bytes) = match &input {
         Input::Int(intervals) => {
-            let timing = shared_core::timing::time_median(repeat, || {
+            let timing = bench_support::timing::time_median(repeat, || {
                 intervals_core::combine_int(intervals.iter().copied())
             });
             let combined = timing.value.map_err(|e| e.to_string())?;
@@ -92,7 +110,7 @@ fn run() -> Result<String, String> {
             (combined.len(), timing.median.as_secs_f64(), bytes)
         }
         Input::Float(intervals) => {
-            let timing = shared_core::timing::time_median(repeat, || {
+            let timing = bench_support::timing::time_median(repeat, || {
                 intervals_core::combine_float(intervals.iter().copied())
             });
             let combined = timing.value.map_err(|e| e.to_string())?;
@@ -103,11 +121,16 @@ fn run() -> Result<String, String> {
         }
     };
     if let Some(output) = output {
-        std::fs::write(&output, out_bytes).map_err(|e| format!("cannot write {output}: {e}"))?;
+        std::fs::write(output, out_bytes)
+            .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
     }
-    Ok(format!(
-        r#"{{"n": {n}, "segments": {segments}, "seconds": {seconds}, "repeat": {repeat}}}"#
-    ))
+    Ok(serde_json::json!({
+        "n": n,
+        "segments": segments,
+        "seconds": seconds,
+        "repeat": repeat,
+    })
+    .to_string())
 }
 
 /// The `n` starts, stops and values of a flat list of `3 n` numbers, as `(start, stop, value)`.

@@ -4,81 +4,63 @@
 //! [--repeat R] [--json]`. Defaults are the article's sizes (1000 polygons, 100 points, a 100 × 100 field,
 //! `max_dist = 10`). The data has the article's shape but comes from `SplitMix64`, not numpy.
 
-use std::process::ExitCode;
-
+use clap::{Arg, ArgMatches, Command, value_parser};
 use poly_core::example::{Field, MAX_DIST};
 
-struct Options {
-    polygons: usize,
-    points: usize,
-    field: u32,
-    repeat: usize,
-    json: bool,
+fn command() -> Command {
+    let number = |name: &'static str, default: &'static str, help: &'static str| {
+        Arg::new(name)
+            .long(name)
+            .default_value(default)
+            .value_parser(value_parser!(usize))
+            .help(help)
+    };
+    Command::new("poly-match")
+        .about("The article's main (best polygon per point) in pure Rust, timed")
+        .arg(number("polygons", "1000", "how many polygons"))
+        .arg(number("points", "100", "how many points"))
+        .arg(
+            Arg::new("field")
+                .long("field")
+                .default_value("100")
+                .value_parser(value_parser!(u32).range(1..))
+                .help("side of the square field the polygons and points lie in"),
+        )
+        .arg(bench_support::cli::repeat("20"))
+        .arg(bench_support::cli::json())
 }
 
-fn parse() -> Result<Options, String> {
-    let mut options = Options {
-        polygons: 1000,
-        points: 100,
-        field: 100,
-        repeat: 20,
-        json: false,
-    };
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        let mut number = |name: &str| -> Result<usize, String> {
-            args.next()
-                .and_then(|v| v.parse().ok())
-                .ok_or_else(|| format!("{name} needs a whole number"))
-        };
-        match arg.as_str() {
-            "--json" => options.json = true,
-            "--polygons" => options.polygons = number("--polygons")?,
-            "--points" => options.points = number("--points")?,
-            "--repeat" => options.repeat = number("--repeat")?,
-            "--field" => {
-                options.field = u32::try_from(number("--field")?)
-                    .ok()
-                    .filter(|&f| f > 0)
-                    .ok_or("--field must be between 1 and 2^32 - 1")?;
-            }
-            other => return Err(format!("unknown argument {other:?}")),
-        }
-    }
-    Ok(options)
+/// A `usize` option, which has a default.
+fn count(args: &ArgMatches, name: &str) -> usize {
+    args.get_one::<usize>(name).copied().unwrap_or_default()
 }
 
-fn main() -> ExitCode {
-    let options = match parse() {
-        Ok(options) => options,
-        Err(problem) => {
-            eprintln!(
-                "poly-match: {problem}\nusage: poly-match [--polygons N] [--points M] [--field S] [--repeat R] [--json]"
-            );
-            return ExitCode::from(2);
-        }
-    };
-    let field = Field::new(options.polygons, options.points, options.field, 6);
+fn main() {
+    let args = command().get_matches();
+    let (polygons, points, repeat) = (
+        count(&args, "polygons"),
+        count(&args, "points"),
+        count(&args, "repeat"),
+    );
+    let field_size = args.get_one::<u32>("field").copied().unwrap_or(100);
+    let field = Field::new(polygons, points, field_size, 6);
     let shapes = field.shapes();
-    let timing = shared_core::timing::time_median(options.repeat, || {
+    let timing = bench_support::timing::time_median(repeat, || {
         poly_core::best_polygons(&shapes, &field.points, MAX_DIST)
     });
-    let seconds = timing.median.as_secs_f64();
-    let line = if options.json {
-        format!(
-            r#"{{"polygons": {}, "points": {}, "field": {}, "matched": {}, "seconds": {seconds}}}"#,
-            options.polygons,
-            options.points,
-            options.field,
-            timing.value.len()
-        )
+    let line = if args.get_flag("json") {
+        serde_json::json!({
+            "polygons": polygons,
+            "points": points,
+            "field": field_size,
+            "matched": timing.value.len(),
+            "seconds": timing.median.as_secs_f64(),
+        })
+        .to_string()
     } else {
         format!(
-            "best_polygons over {} polygons and {} points: {:?} (median of {}); {} points matched.",
-            options.polygons,
-            options.points,
+            "best_polygons over {polygons} polygons and {points} points: {:?} (median of {repeat}); {} points matched.",
             timing.median,
-            options.repeat,
             timing.value.len()
         )
     };
@@ -86,5 +68,4 @@ fn main() -> ExitCode {
     {
         println!("{line}");
     }
-    ExitCode::SUCCESS
 }

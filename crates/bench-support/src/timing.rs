@@ -21,7 +21,7 @@ pub struct Timing<T> {
 /// The value passes through [`black_box`], so the optimiser cannot drop the work it came from.
 ///
 /// ```
-/// let t = shared_core::timing::time_median(3, || (1..=10u64).sum::<u64>());
+/// let t = bench_support::timing::time_median(3, || (1..=10u64).sum::<u64>());
 /// assert_eq!(t.value, 55);
 /// assert_eq!(t.runs.len(), 3);
 /// ```

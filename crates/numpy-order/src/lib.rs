@@ -13,7 +13,7 @@ pub const PAIRWISE_BLOCK: usize = 128;
 /// The sum of `values` exactly as numpy's `np.add.reduce` computes it for a contiguous float64 array.
 ///
 /// ```
-/// use shared_core::numpy_order::numpy_sum;
+/// use numpy_order::numpy_sum;
 /// assert_eq!(numpy_sum(&[1.0, 2.0, 3.5]), 6.5);
 /// assert_eq!(numpy_sum(&[]), 0.0);
 /// // -0.0 + 0.0 is 0.0: numpy's sum of negative zeros is a positive zero, and so is this one.

@@ -29,7 +29,7 @@ impl SplitMix64 {
     /// small bounds benchmarks use.
     ///
     /// ```
-    /// let mut rng = shared_core::rng::SplitMix64::new(7);
+    /// let mut rng = bench_support::rng::SplitMix64::new(7);
     /// assert!((0..1000).all(|_| rng.below(26) < 26));
     /// ```
     pub fn below(&mut self, bound: u32) -> u32 {
