@@ -1,7 +1,9 @@
 //! The tutorial's `main.rs` step: time `fibo(n)` in pure Rust, with no Python involved.
 //!
-//! `cargo run --release -p fibo-core --bin fibo -- [n] [--repeat R] [--json]`; `n` defaults to 40.
-//! `--json` prints one machine-readable line for the tour.
+//! `cargo run --release -p fibo-core --bin fibo -- [n] [--function textbook|fibo] [--repeat R] [--json]`;
+//! `n` defaults to 40. By default it times `fibo_textbook`, the tutorial's function word for word, as the
+//! tutorial did; `--function fibo` times `fibo_core::fibo`, the recursion with five levels expanded that
+//! `fibo_rust.fibo` runs. `--json` prints one machine-readable line for the tour.
 
 use std::process::ExitCode;
 
@@ -16,6 +18,13 @@ fn command() -> Command {
                 .allow_negative_numbers(true)
                 .value_parser(value_parser!(i128))
                 .help("which Fibonacci number, 1 <= n <= 93"),
+        )
+        .arg(
+            Arg::new("function")
+                .long("function")
+                .default_value("textbook")
+                .value_parser(["textbook", "fibo"])
+                .help("textbook: the tutorial's function; fibo: the expanded recursion fibo_rust.fibo runs"),
         )
         .arg(bench_support::cli::repeat("3"))
         .arg(bench_support::cli::json())
@@ -34,17 +43,26 @@ fn main() -> ExitCode {
             .error(clap::error::ErrorKind::ValueValidation, e)
             .exit(),
     };
-    let timing = bench_support::timing::time_median(repeat, || fibo_core::fibo(n));
+    let function = args
+        .get_one::<String>("function")
+        .map_or("textbook", String::as_str);
+    let fibo = if function == "fibo" {
+        fibo_core::fibo
+    } else {
+        fibo_core::fibo_textbook
+    };
+    let timing = bench_support::timing::time_median(repeat, || fibo(std::hint::black_box(n)));
     let line = if args.get_flag("json") {
         serde_json::json!({
             "n": n,
+            "function": function,
             "value": timing.value,
             "seconds": timing.median.as_secs_f64(),
         })
         .to_string()
     } else {
         format!(
-            "Result in Rust after {:?} is: {} (median of {repeat}).",
+            "Result in Rust ({function}) after {:?} is: {} (median of {repeat}).",
             timing.median,
             fibo_core::Shown {
                 n,
