@@ -133,7 +133,9 @@ def measure(full: bool = False) -> Chapter:
     release = [str(ROOT / "target/release/fibo"), str(n), "--repeat", str(repeat), "--json"]
     fast = [*release, "--function", "fibo"]
     rows += [
-        Row(ALONE, native_binary(ALONE, release, fibo_loop(n)), "29x (650 ms)", note="the tutorial's function"),
+        Row(
+            ALONE, native_binary(ALONE, release, fibo_loop(n)), "29x (650 ms)", note="the tutorial's function"
+        ),
         Row(ALONE_FAST, native_binary(ALONE_FAST, fast, fibo_loop(n)), note="what fibo_rust.fibo runs"),
         Row(C, c_yardstick(n, repeat), note="the floor for this algorithm"),
     ]
