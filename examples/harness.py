@@ -172,6 +172,16 @@ class Row:
 
 
 @dataclass
+class Versus:
+    """One workload of a chapter for chapter 0's table of peers: the wheel's row beside what a Python user
+    would pick instead (numpy, scipy, numba, Cython rows of the same table, same inputs)."""
+
+    workload: str
+    rust: str
+    peers: tuple[str, ...]
+
+
+@dataclass
 class Chapter:
     """A chapter's measured table. Speed-ups are relative to the row named `baseline`, unless a row names
     its own (a second workload measured in the same table, say)."""
@@ -184,6 +194,8 @@ class Chapter:
     notes: list[str] = field(default_factory=list)
     headline: str = ""
     """The step the README's summary reports for this chapter (the wheel's best); empty for none."""
+    versus: list[Versus] = field(default_factory=list)
+    """The workloads chapter 0's table of peers compares (`Versus`); empty for none."""
 
     def seconds_of(self, step: str) -> float | None:
         return next((r.seconds for r in self.rows if r.step == step), None)

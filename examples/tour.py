@@ -77,6 +77,50 @@ def summary_table(chapters: list[Chapter]) -> str:
     return "\n".join(lines) + "\n"
 
 
+PEER_KINDS = (("numpy / scipy", ("numpy", "scipy")), ("numba", ("numba",)), ("Cython", ("cython",)))
+
+
+def peer_kind(step: str) -> str:
+    name = step.lower().removeprefix("non-ascii: ")
+    return next((kind for kind, starts in PEER_KINDS if name.startswith(starts)), "other")
+
+
+def peers_table(chapters: list[Chapter]) -> str:
+    """Chapter 0's table: each chapter's wheel beside the fastest numpy/scipy, numba and Cython rows of the
+    same workload in the same run, and the closest of them."""
+    lines = [
+        "| workload (chapter) | Rust, the wheel | "
+        + " | ".join(kind for kind, _ in PEER_KINDS)
+        + " | closest peer |",
+        "|---|---:|" + "---:|" * len(PEER_KINDS) + "---|",
+    ]
+    for chapter in chapters:
+        for versus in chapter.versus:
+            rust = chapter.seconds_of(versus.rust)
+            timed = [(s, step) for step in versus.peers if (s := chapter.seconds_of(step))]
+            cells = []
+            for kind, _ in PEER_KINDS:
+                of_kind = [(s, step) for s, step in timed if peer_kind(step) == kind]
+                cells.append(format_seconds(min(of_kind)[0]) if of_kind else "—")
+            if rust and timed:
+                seconds, step = min(timed)
+                margin = seconds / rust
+                verdict = (
+                    f"Rust {format_ratio(margin)} as fast"
+                    if margin >= 1
+                    else f"Rust took {format_ratio(1 / margin)} its time"
+                )
+                closest = f"{step.removeprefix('non-ASCII: ')}: {verdict}"
+            else:
+                closest = "—"
+            lines.append(
+                f"| {versus.workload} ({chapter.number}) | {format_seconds(rust)} | "
+                + " | ".join(cells)
+                + f" | {closest} |"
+            )
+    return "\n".join(lines) + "\n"
+
+
 def update_docs(chapters: list[Chapter], command: str, partial: bool) -> list[Path]:
     """Replace the marked tables of the measured chapters in README.md and docs/*.md."""
     changed = []
@@ -87,6 +131,9 @@ def update_docs(chapters: list[Chapter], command: str, partial: bool) -> list[Pa
             summary = re.compile(r"(<!-- tour:summary -->\n).*?(<!-- /tour:summary -->)", re.DOTALL)
             body = summary_table(chapters) + "\n" + stamp
             text = summary.sub(lambda m, body=body: m.group(1) + body + m.group(2), text)
+            peers = re.compile(r"(<!-- tour:peers -->\n).*?(<!-- /tour:peers -->)", re.DOTALL)
+            body = peers_table(chapters) + "\n" + stamp
+            text = peers.sub(lambda m, body=body: m.group(1) + body + m.group(2), text)
         for chapter in chapters:
             table = markdown_table(chapter).split("\n", 2)[2]  # without the heading line
             body = f"{table}\n{stamp}"

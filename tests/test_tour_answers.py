@@ -90,3 +90,22 @@ def test_chapter_8() -> None:
     from ch8_scale.tour import steps
 
     verify_all(8, steps(3_000, 2_000, repeat=1)[0])
+
+
+def test_chapter_0s_table_of_peers_names_the_closest_peer() -> None:
+    from harness import Chapter, Row, Versus
+    from tour import peers_table
+
+    chapter = Chapter(number=9, title="t", workload="w", baseline="Python")
+    chapter.rows = [
+        Row("Python", 1.0),
+        Row("Rust", 0.001),
+        Row("numpy, vectorised", 0.004),
+        Row("numba @njit", 0.002),
+        Row("Cython, typed", None),  # not built on this machine
+    ]
+    chapter.versus = [Versus("a workload", "Rust", ("numpy, vectorised", "numba @njit", "Cython, typed"))]
+    table = peers_table([chapter]).splitlines()
+    assert table[2] == "| a workload (9) | 1 ms | 4 ms | 2 ms | — | numba @njit: Rust 2x as fast |"
+    chapter.rows[1] = Row("Rust", 0.003)
+    assert peers_table([chapter]).splitlines()[2].endswith("| numba @njit: Rust took 1.5x its time |")

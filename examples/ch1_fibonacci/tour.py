@@ -14,7 +14,7 @@ import subprocess
 from functools import partial
 
 import fibo_rust
-from harness import ROOT, Chapter, Row, Step, WrongAnswerError, equals, format_seconds, in_debug_env
+from harness import ROOT, Chapter, Row, Step, Versus, WrongAnswerError, equals, format_seconds, in_debug_env
 from peers import build_cython, jit
 
 from ch1_fibonacci import fibo_numba
@@ -158,4 +158,5 @@ def measure(full: bool = False) -> Chapter:
         chapter.notes.append(
             "fibo(35), not the tutorial's fibo(40), so CPython finishes in seconds; `--full` runs 40."
         )
+    chapter.versus = [Versus(f"fibo({n}), the naive recursion", BEST, (NUMBA, CYTHON))]
     return chapter

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from functools import partial
 
 import string_doubles
-from harness import ROOT, Chapter, Row, Step, equals, format_ratio, format_seconds, in_debug_env
+from harness import ROOT, Chapter, Row, Step, Versus, equals, format_ratio, format_seconds, in_debug_env
 from peers import build_cython, jit
 
 from ch2_doubles import doubles_numba
@@ -250,4 +250,17 @@ def measure(full: bool = False) -> Chapter:
         chapter.notes.append("The debug row needs .venv-debug: run `./just develop-debug`.")
     if by_step[ALONE].seconds is None:
         chapter.notes.append("The Rust-alone rows need `cargo build --release --bins` (./just tour does it).")
+    exact_peers = ("numpy, exact (UTF-32)", NUMBA_UTF32, CYTHON_STR)
+    chapter.versus = [
+        Versus(
+            "doubled characters, 1M ASCII letters",
+            BEST,
+            ("numpy one-liner (UTF-8 bytes)", *exact_peers, NUMBA_UTF8, CYTHON_BYTES),
+        ),
+        Versus(
+            "doubled characters, 1M non-ASCII characters, exact",
+            NON_ASCII + BEST,
+            tuple(NON_ASCII + p for p in exact_peers),
+        ),
+    ]
     return chapter

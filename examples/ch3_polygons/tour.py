@@ -18,6 +18,7 @@ from harness import (
     Check,
     Row,
     Step,
+    Versus,
     WrongAnswerError,
     format_seconds,
     in_debug_env,
@@ -234,4 +235,11 @@ def measure(full: bool = False) -> Chapter:
         chapter.notes.append(
             "The pure-Rust row needs `cargo build --release --bins` (`./just tour` does it)."
         )
+    chapter.versus = [
+        Versus(
+            "the article's main",
+            BY_KEY["best"].label,
+            (BY_KEY["numpy"].label, BY_KEY["scipy"].label, NUMBA_GATHERING, NUMBA_PREPARED, CYTHON_PREPARED),
+        )
+    ]
     return chapter

@@ -12,7 +12,7 @@ import functools
 import operator
 
 import numpy as np
-from harness import Chapter, Check, Row, Step, equals, format_seconds, within
+from harness import Chapter, Check, Row, Step, Versus, equals, format_seconds, within
 from peers import jit
 
 from ch5_boundary import abi3_cost, sum_numba
@@ -113,4 +113,11 @@ def measure(full: bool = False) -> Chapter:
     chapter.notes.append(
         "The sizes table of chapter 5: `python examples/ch5_boundary/boundary.py` (n = 10 to 1,000,000)."
     )
+    chapter.versus = [
+        Versus(
+            "sum of 1M floats in a numpy array",
+            "Rust, numpy array in place (numpy's order)",
+            ("numpy, array.sum()", NUMBA_NUMPY_ORDER),
+        )
+    ]
     return chapter

@@ -26,7 +26,7 @@ from functools import partial
 from pathlib import Path
 
 import aoc_rust
-from harness import DEBUG_PYTHON, ROOT, Chapter, Row, Step, equals, format_seconds, in_debug_env
+from harness import DEBUG_PYTHON, ROOT, Chapter, Row, Step, Versus, equals, format_seconds, in_debug_env
 from peers import jit
 
 from ch6_aoc import polymer_numba
@@ -369,6 +369,7 @@ def measure(full: bool = False) -> Chapter:
             f"{cpu / alone['seconds']:.2f}x the binary's time (the rows count wall-clock time, which on a "
             "busy machine includes waiting for a core)."
         )
+    chapter.versus = [Versus(f"both parts of the polymer puzzle, {len(polymer):,} letters", BEST, (NUMBA,))]
     return chapter
 
 

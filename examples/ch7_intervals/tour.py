@@ -23,7 +23,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from harness import ROOT, Chapter, Row, Step, WrongAnswerError, equals, format_seconds
+from harness import ROOT, Chapter, Row, Step, Versus, WrongAnswerError, equals, format_seconds
 from peers import jit
 
 from ch7_intervals import intervals_numba
@@ -235,6 +235,13 @@ def measure(full: bool = False) -> Chapter:
     )
     if not full:
         chapter.notes.append("Float intervals at 1,000,000 only; `--full` times them at every size.")
+    chapter.versus = [
+        Versus(
+            "combining 1,000,000 int intervals",
+            "Rust, numpy arrays, 1,000,000 intervals",
+            ("numba @njit, numpy arrays, 1,000,000 intervals",),
+        )
+    ]
     return chapter
 
 

@@ -13,7 +13,7 @@ import time
 
 import numpy as np
 import poly_match_rs
-from harness import ROOT, Chapter, Row, Step, equals, format_seconds, median_seconds
+from harness import ROOT, Chapter, Row, Step, Versus, equals, format_seconds, median_seconds
 
 from ch8_scale import index_numba
 from ch8_scale.scale import MAX_DIST, field
@@ -173,5 +173,12 @@ def measure(full: bool = False) -> Chapter:
         f"{startup}. That run took {elapsed:.0f} s.",
         f"Load average after the run (1, 5, 15 min): {load}, on {os.cpu_count()} logical CPUs. Threads, "
         "processes and workers can only add what the machine has free.",
+    ]
+    chapter.versus = [
+        Versus(
+            f"best polygon of {N_POINTS:,} points among {N_POLYGONS:,}, index built once",
+            "index.best_indices(points)",
+            (NUMBA,),
+        )
     ]
     return chapter
