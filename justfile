@@ -41,7 +41,8 @@ develop *crates: setup
 
 # One chapter as a room of its own: examples/chN_*/requirements.txt lists the Python packages that chapter's
 # commands and tests need, and in its header the wheels to build (`# wheels:`), the Rust crates to test
-# (`# crates:`) and the Python tests to run (`# tests:`). Each chapter page starts with this command.
+# (`# crates:`), the Python tests to run (`# tests:`) and, where the chapter's commands run one, the crates
+# whose Rust binaries to build (`# binaries:`). Each chapter page starts with this command.
 [doc("Chapter N's room in .venv: its Python packages (examples/chN_*/requirements.txt), its wheels in release")]
 develop-chapter N:
     #!/usr/bin/env bash
@@ -58,6 +59,10 @@ develop-chapter N:
     for crate in $(sed -n 's/^# wheels: //p' "$manifest"); do
         echo "==> maturin develop --release ($crate)"
         maturin develop --release --quiet -m "$crate/Cargo.toml"
+    done
+    for crate in $(sed -n 's/^# binaries: //p' "$manifest"); do
+        echo "==> cargo build --release --bins ($crate)"
+        cargo build --release --quiet --bins -p "$crate"
     done
 
 [doc("Chapter N alone: its Rust crates' tests, its wheels built in release into .venv, its Python tests")]
