@@ -77,6 +77,14 @@ test-chapter N: (develop-chapter N)
     echo "==> pytest ($tests)"
     python -m pytest -q $tests
 
+# A new reader's walk through the chapter pages: for each chapter, a fresh copy of the repository in
+# target/walk/chN (no .venv, no wheel), and in it the page's Setup block and then every shell block of the
+# page, in order, in one shell; blocks marked `<!-- walk: skip, REASON -->` are reported, not run. Minutes
+# per chapter, so not part of `test` (tests/test_chapters.py checks the same pages statically there).
+[doc("Follow chapter pages as a new reader: setup and every shell block, each in a fresh copy (N...: those)")]
+walk-chapters *chapters:
+    python3 tests/walk_chapters.py {{chapters}}
+
 [doc("Build every wheel unoptimised into .venv-debug (the tutorials' debug-build trap)")]
 develop-debug: setup
     #!/usr/bin/env bash
