@@ -235,10 +235,12 @@ fuzz seconds="60":
     done
 
 # Check the chapters (plain Markdown, read on GitHub or in any editor): every code block marked
-# `<!-- from PATH -->` still matches its source file, and every relative link resolves. Part of `test`.
-[doc("Check the chapters: quoted code still matches its source, relative links resolve")]
+# `<!-- from PATH -->` still matches its source file, every relative link resolves, and every page can be
+# followed from its own setup (tests/test_chapters.py: the commands name what exists, and the chapter's
+# requirements install what its examples and tests import). Part of `test`.
+[doc("Check the chapters: quoted code matches its source, links resolve, commands name what exists")]
 docs: setup
-    python -m pytest -q tests/test_docs.py
+    python -m pytest -q tests/test_docs.py tests/test_chapters.py
 
 [doc("Format Rust (cargo fmt) and Python (ruff format)")]
 fmt: setup
