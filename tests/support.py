@@ -17,6 +17,7 @@ from types import ModuleType
 from typing import Any
 
 import numpy as np
+import pytest
 from memory_probe import rss_bytes
 
 # --- arrays in the layouts nobody passes ------------------------------------------------------------------
@@ -163,6 +164,24 @@ def calls_done_when_main_woke(call: Callable[[], object]) -> int:
     return woke_with
 
 
+def gil_tests(releases: list[str], keeps: list[str]) -> tuple[Callable[..., None], Callable[..., None]]:
+    """A chapter's two GIL tests, over its test module's `calls` fixture (a dict: name -> a call that takes
+    at least a millisecond): each call named in `releases` lets other threads run while it works; each call
+    in `keeps`, documented to keep the GIL, is seen keeping it. Assign them to test_* names in the module."""
+
+    @pytest.mark.parametrize("name", releases)
+    def test_long_work_lets_other_threads_run(calls: dict[str, Callable[[], object]], name: str) -> None:
+        assert calls_done_when_main_woke(calls[name]) < GIL_CALLS
+
+    @pytest.mark.parametrize("name", keeps)
+    def test_calls_that_keep_the_gil_are_told_apart(
+        calls: dict[str, Callable[[], object]], name: str
+    ) -> None:
+        assert calls_done_when_main_woke(calls[name]) == GIL_CALLS
+
+    return test_long_work_lets_other_threads_run, test_calls_that_keep_the_gil_are_told_apart
+
+
 # --- memory rounds ----------------------------------------------------------------------------------------
 
 ROUNDS = 100_000
@@ -203,3 +222,22 @@ def functions_not_in_round(modules: Iterable[ModuleType], round_builder: Callabl
     """The public functions of `modules` that the source of `round_builder` never calls."""
     source = inspect.getsource(round_builder)
     return [name for name in public_callables(modules).values() if f"{name}(" not in source]
+
+
+def memory_tests(
+    modules: list[ModuleType], round_builder: Callable[..., Callable[[], None]]
+) -> tuple[Callable[..., None], Callable[[], None]]:
+    """A wheel's two memory tests: 100,000 rounds of `round_builder()`'s round leave no growth, and the round
+    calls every public function of `modules` (`round_builder(workdir)`, where it takes an argument, gets the
+    test's tmp_path for the files it writes). Assign them to test_* names in the module."""
+
+    def test_no_growth_over_100_000_rounds(tmp_path: Any) -> None:
+        takes_a_folder = bool(inspect.signature(round_builder).parameters)
+        one_round = round_builder(tmp_path) if takes_a_folder else round_builder()
+        assert_no_growth_over_rounds(modules[0].__name__, one_round)
+
+    def test_every_public_function_is_in_the_round() -> None:
+        missing = functions_not_in_round(modules, round_builder)
+        assert not missing, f"the memory round calls none of {missing}"
+
+    return test_no_growth_over_100_000_rounds, test_every_public_function_is_in_the_round

@@ -9,7 +9,7 @@ import aoc_rust
 import numpy as np
 import pytest
 from memory_probe import peak_growth
-from support import GIL_CALLS, calls_done_when_main_woke
+from support import gil_tests
 
 MB = 1024 * 1024
 N_CHARACTERS = 100_000_000
@@ -41,15 +41,9 @@ RELEASES = [
 ]
 KEEPS = ["run_polymerization, short polymer"]
 
-
-@pytest.mark.parametrize("name", RELEASES)
-def test_long_work_lets_other_threads_run(calls, name):
-    assert calls_done_when_main_woke(calls[name]) < GIL_CALLS
-
-
-@pytest.mark.parametrize("name", KEEPS)
-def test_calls_that_keep_the_gil_are_told_apart(calls, name):
-    assert calls_done_when_main_woke(calls[name]) == GIL_CALLS
+test_long_work_lets_other_threads_run, test_calls_that_keep_the_gil_are_told_apart = gil_tests(
+    RELEASES, KEEPS
+)
 
 
 def test_a_100_million_letter_polymer():

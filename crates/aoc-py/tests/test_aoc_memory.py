@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import aoc_rust
-from support import assert_no_growth_over_rounds, functions_not_in_round, raises
+from support import memory_tests, raises
 
 
 def aoc_round(workdir: Path) -> Callable[[], None]:
@@ -38,10 +38,6 @@ def aoc_round(workdir: Path) -> Callable[[], None]:
     return run
 
 
-def test_no_growth_over_100_000_rounds(tmp_path):
-    assert_no_growth_over_rounds("aoc_rust", aoc_round(tmp_path))
-
-
-def test_every_public_function_is_in_the_round():
-    missing = functions_not_in_round([aoc_rust], aoc_round)
-    assert not missing, f"the memory round calls none of {missing}"
+test_no_growth_over_100_000_rounds, test_every_public_function_is_in_the_round = memory_tests(
+    [aoc_rust], aoc_round
+)

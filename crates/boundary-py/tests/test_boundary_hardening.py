@@ -5,7 +5,7 @@ documented to keep the GIL are seen keeping it, which proves the method (tests/s
 import boundary_cost
 import numpy as np
 import pytest
-from support import GIL_CALLS, calls_done_when_main_woke
+from support import gil_tests
 
 
 @pytest.fixture(scope="module")
@@ -27,12 +27,6 @@ def calls():
 RELEASES = ["sum_list", "sum_bytes"]
 KEEPS = ["sum_array", "sum_array_in_order", "sum_list_streaming"]
 
-
-@pytest.mark.parametrize("name", RELEASES)
-def test_long_work_lets_other_threads_run(calls, name):
-    assert calls_done_when_main_woke(calls[name]) < GIL_CALLS
-
-
-@pytest.mark.parametrize("name", KEEPS)
-def test_calls_that_keep_the_gil_are_told_apart(calls, name):
-    assert calls_done_when_main_woke(calls[name]) == GIL_CALLS
+test_long_work_lets_other_threads_run, test_calls_that_keep_the_gil_are_told_apart = gil_tests(
+    RELEASES, KEEPS
+)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import boundary_cost
 import numpy as np
-from support import assert_no_growth_over_rounds, functions_not_in_round, raises
+from support import memory_tests, raises
 
 
 def boundary_round() -> Callable[[], None]:
@@ -29,10 +29,6 @@ def boundary_round() -> Callable[[], None]:
     return run
 
 
-def test_no_growth_over_100_000_rounds():
-    assert_no_growth_over_rounds("boundary_cost", boundary_round())
-
-
-def test_every_public_function_is_in_the_round():
-    missing = functions_not_in_round([boundary_cost], boundary_round)
-    assert not missing, f"the memory round calls none of {missing}"
+test_no_growth_over_100_000_rounds, test_every_public_function_is_in_the_round = memory_tests(
+    [boundary_cost], boundary_round
+)

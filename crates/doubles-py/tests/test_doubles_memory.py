@@ -6,7 +6,7 @@ says how much it may move).
 from collections.abc import Callable
 
 import string_doubles
-from support import MyStr, assert_no_growth_over_rounds, functions_not_in_round, raises
+from support import MyStr, memory_tests, raises
 
 
 def doubles_round() -> Callable[[], None]:
@@ -44,10 +44,6 @@ def doubles_round() -> Callable[[], None]:
     return run
 
 
-def test_no_growth_over_100_000_rounds():
-    assert_no_growth_over_rounds("string_doubles", doubles_round())
-
-
-def test_every_public_function_is_in_the_round():
-    missing = functions_not_in_round([string_doubles], doubles_round)
-    assert not missing, f"the memory round calls none of {missing}"
+test_no_growth_over_100_000_rounds, test_every_public_function_is_in_the_round = memory_tests(
+    [string_doubles], doubles_round
+)

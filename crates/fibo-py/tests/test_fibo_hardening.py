@@ -4,14 +4,12 @@ test_fibo_memory.py."""
 
 import fibo_rust
 import pytest
-from support import GIL_CALLS, calls_done_when_main_woke
-
-RELEASES = {
-    "fibo": lambda: fibo_rust.fibo(30),
-    "fibo_tutorial": lambda: fibo_rust.fibo_tutorial(29),
-}
+from support import gil_tests
 
 
-@pytest.mark.parametrize("name", RELEASES)
-def test_long_work_lets_other_threads_run(name):
-    assert calls_done_when_main_woke(RELEASES[name]) < GIL_CALLS
+@pytest.fixture(scope="module")
+def calls():
+    return {"fibo": lambda: fibo_rust.fibo(30), "fibo_tutorial": lambda: fibo_rust.fibo_tutorial(29)}
+
+
+test_long_work_lets_other_threads_run, _ = gil_tests(["fibo", "fibo_tutorial"], keeps=[])

@@ -6,7 +6,7 @@ says how much it may move).
 from collections.abc import Callable
 
 import fibo_rust
-from support import assert_no_growth_over_rounds, functions_not_in_round, raises
+from support import memory_tests, raises
 
 
 def fibo_round() -> Callable[[], None]:
@@ -24,10 +24,6 @@ def fibo_round() -> Callable[[], None]:
     return run
 
 
-def test_no_growth_over_100_000_rounds():
-    assert_no_growth_over_rounds("fibo_rust", fibo_round())
-
-
-def test_every_public_function_is_in_the_round():
-    missing = functions_not_in_round([fibo_rust], fibo_round)
-    assert not missing, f"the memory round calls none of {missing}"
+test_no_growth_over_100_000_rounds, test_every_public_function_is_in_the_round = memory_tests(
+    [fibo_rust], fibo_round
+)

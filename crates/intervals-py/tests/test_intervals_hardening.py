@@ -5,7 +5,7 @@ keep the GIL (the phases, timed step by step in Python) is seen keeping it, whic
 import intervalues_pyrust
 import numpy as np
 import pytest
-from support import GIL_CALLS, calls_done_when_main_woke
+from support import gil_tests
 
 
 @pytest.fixture(scope="module")
@@ -37,12 +37,6 @@ RELEASES = [
 ]
 KEEPS = ["combine_intervals_phases"]
 
-
-@pytest.mark.parametrize("name", RELEASES)
-def test_long_work_lets_other_threads_run(calls, name):
-    assert calls_done_when_main_woke(calls[name]) < GIL_CALLS
-
-
-@pytest.mark.parametrize("name", KEEPS)
-def test_calls_that_keep_the_gil_are_told_apart(calls, name):
-    assert calls_done_when_main_woke(calls[name]) == GIL_CALLS
+test_long_work_lets_other_threads_run, test_calls_that_keep_the_gil_are_told_apart = gil_tests(
+    RELEASES, KEEPS
+)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import intervalues_pyrust
 import numpy as np
-from support import assert_no_growth_over_rounds, functions_not_in_round, raises
+from support import memory_tests, raises
 
 
 def intervals_round() -> Callable[[], None]:
@@ -50,10 +50,6 @@ def intervals_round() -> Callable[[], None]:
     return run
 
 
-def test_no_growth_over_100_000_rounds():
-    assert_no_growth_over_rounds("intervalues_pyrust", intervals_round())
-
-
-def test_every_public_function_is_in_the_round():
-    missing = functions_not_in_round([intervalues_pyrust], intervals_round)
-    assert not missing, f"the memory round calls none of {missing}"
+test_no_growth_over_100_000_rounds, test_every_public_function_is_in_the_round = memory_tests(
+    [intervalues_pyrust], intervals_round
+)

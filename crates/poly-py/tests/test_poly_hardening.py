@@ -35,7 +35,7 @@ import numpy as np
 import poly_match_rs
 import pytest
 from memory_probe import peak_growth
-from support import GIL_CALLS, calls_done_when_main_woke, row_index
+from support import gil_tests, row_index
 
 MB = 1024 * 1024
 
@@ -66,15 +66,9 @@ def calls():
 RELEASES = ["best_polygons", "find_all_close_polygons", "PolygonIndex.best_indices"]
 KEEPS = ["find_close_polygons", "v4.find_all_close_polygons"]
 
-
-@pytest.mark.parametrize("name", RELEASES)
-def test_long_work_lets_other_threads_run(calls, name):
-    assert calls_done_when_main_woke(calls[name]) < GIL_CALLS
-
-
-@pytest.mark.parametrize("name", KEEPS)
-def test_calls_that_keep_the_gil_are_told_apart(calls, name):
-    assert calls_done_when_main_woke(calls[name]) == GIL_CALLS
+test_long_work_lets_other_threads_run, test_calls_that_keep_the_gil_are_told_apart = gil_tests(
+    RELEASES, KEEPS
+)
 
 
 # --- Ctrl-C -----------------------------------------------------------------------------------------------

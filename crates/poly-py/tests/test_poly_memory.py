@@ -9,14 +9,7 @@ from collections.abc import Callable
 
 import numpy as np
 import poly_match_rs
-from support import (
-    Centered,
-    CenterError,
-    Exploding,
-    assert_no_growth_over_rounds,
-    functions_not_in_round,
-    raises,
-)
+from support import Centered, CenterError, Exploding, memory_tests, raises
 
 
 def poly_round() -> Callable[[], None]:
@@ -66,12 +59,6 @@ def poly_round() -> Callable[[], None]:
     return run
 
 
-def test_no_growth_over_100_000_rounds():
-    assert_no_growth_over_rounds("poly_match_rs", poly_round())
-
-
-def test_every_public_function_is_in_the_round():
-    missing = functions_not_in_round(
-        [poly_match_rs, poly_match_rs.v1, poly_match_rs.v2, poly_match_rs.v3, poly_match_rs.v4], poly_round
-    )
-    assert not missing, f"the memory round calls none of {missing}"
+test_no_growth_over_100_000_rounds, test_every_public_function_is_in_the_round = memory_tests(
+    [poly_match_rs, poly_match_rs.v1, poly_match_rs.v2, poly_match_rs.v3, poly_match_rs.v4], poly_round
+)
