@@ -101,7 +101,7 @@ def walk(chapter: int, timeout: float) -> bool:
     script = ["set -euo pipefail"]
     for skip, commands in blocks(page):
         if skip:
-            print(f"  skipped block ({skip}): {commands}")
+            script.append(f"printf '%s\\n' {shlex_quote(f'skipped ({skip}): ' + ' && '.join(commands))}")
             continue
         for command in commands:
             script.append(f"printf '%s\\n' {shlex_quote('$ ' + command)}")
