@@ -65,8 +65,8 @@ develop-chapter N:
         cargo build --release --quiet --bins -p "$crate"
     done
 
-[doc("Chapter N alone: its Rust crates' tests, its wheels built in release into .venv, its Python tests")]
-test-chapter N: (develop-chapter N)
+[doc("Chapter N alone: its Rust crates' tests, its wheels in release, its Python tests (-m 'not soak': quicker)")]
+test-chapter N *pytest_args: (develop-chapter N)
     #!/usr/bin/env bash
     set -euo pipefail
     manifest=$(ls examples/ch{{N}}_*/requirements.txt)
@@ -75,7 +75,7 @@ test-chapter N: (develop-chapter N)
     cargo test --quiet $(printf -- '-p %s ' $crates)
     tests=$(sed -n 's/^# tests: //p' "$manifest")
     echo "==> pytest ($tests)"
-    python -m pytest -q $tests
+    python -m pytest -q $tests {{pytest_args}}
 
 # A new reader's walk through the chapter pages: for each chapter, a fresh copy of the repository in
 # target/walk/chN (no .venv, no wheel), and in it the page's Setup block and then every shell block of the

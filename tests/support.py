@@ -231,6 +231,7 @@ def memory_tests(
     calls every public function of `modules` (`round_builder(workdir)`, where it takes an argument, gets the
     test's tmp_path for the files it writes). Assign them to test_* names in the module."""
 
+    @pytest.mark.soak
     def test_no_growth_over_100_000_rounds(tmp_path: Any) -> None:
         takes_a_folder = bool(inspect.signature(round_builder).parameters)
         one_round = round_builder(tmp_path) if takes_a_folder else round_builder()

@@ -46,6 +46,7 @@ test_long_work_lets_other_threads_run, test_calls_that_keep_the_gil_are_told_apa
 )
 
 
+@pytest.mark.soak
 def test_a_100_million_letter_polymer():
     # Each 50-letter unit reduces to "xy" (its 12 "aBbA" collapse), so the answers are known: part a
     # leaves 2 letters per unit, and removing x (or y) leaves 1.

@@ -179,6 +179,7 @@ TEXTS = {
 }
 
 
+@pytest.mark.soak
 @pytest.mark.parametrize("kind", TEXTS)
 def test_a_100_million_character_string(kind):
     unit, characters, bytes_, encoder = TEXTS[kind]

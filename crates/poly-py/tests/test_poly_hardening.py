@@ -195,6 +195,7 @@ def positions(index, found):
     return [index[id(p)] for p in found]
 
 
+@pytest.mark.soak
 def test_a_million_polygons_best_polygons(million):
     polygons, areas, points, index = million
     best, grown = peak_growth(lambda: poly_match_rs.best_polygons(polygons, points, MAX_DIST))
@@ -208,6 +209,7 @@ def test_a_million_polygons_best_polygons(million):
     assert len(expected) > 900  # most points have close polygons
 
 
+@pytest.mark.soak
 def test_a_million_polygons_find_all_close_polygons(million):
     polygons, _, points, index = million
     found, grown = peak_growth(lambda: poly_match_rs.find_all_close_polygons(polygons, points, MAX_DIST))
@@ -216,6 +218,7 @@ def test_a_million_polygons_find_all_close_polygons(million):
     assert [(row_index(row, points), positions(index, close)) for row, close in found] == expected
 
 
+@pytest.mark.soak
 @pytest.mark.parametrize(
     "search",
     [
@@ -235,6 +238,7 @@ def test_a_million_polygons_one_point(million, search):
     assert positions(index, found) == close_to(point)
 
 
+@pytest.mark.soak
 def test_a_million_polygons_v4_find_all_close_polygons(million):
     polygons, _, points, index = million
     few = points[:20]
