@@ -65,6 +65,7 @@ develop-chapter N:
         cargo build --release --quiet --bins -p "$crate"
     done
 
+[positional-arguments]
 [doc("Chapter N alone: its Rust crates' tests, its wheels in release, its Python tests (-m 'not soak': quicker)")]
 test-chapter N *pytest_args: (develop-chapter N)
     #!/usr/bin/env bash
@@ -75,7 +76,8 @@ test-chapter N *pytest_args: (develop-chapter N)
     cargo test --quiet $(printf -- '-p %s ' $crates)
     tests=$(sed -n 's/^# tests: //p' "$manifest")
     echo "==> pytest ($tests)"
-    python -m pytest -q $tests {{pytest_args}}
+    shift  # the rest of the arguments go to pytest as they were given
+    python -m pytest -q $tests "$@"
 
 # A new reader's walk through the chapter pages: for each chapter, a fresh copy of the repository in
 # target/walk/chN (no .venv, no wheel), and in it the page's Setup block and then every shell block of the
