@@ -311,3 +311,18 @@ def test_the_room_installs_every_module_its_commands_and_tests_import(chapter):
     )
     missing = sorted(m for m in needed if DISTRIBUTIONS[m].lower() not in installed)
     assert not missing, f"{room.relative_to(ROOT)} does not install {[DISTRIBUTIONS[m] for m in missing]}"
+
+
+def test_every_wheel_test_belongs_to_a_room():
+    """`./just test-chapter N` runs the tests its room names: a test file beside a wheel that no room names
+    would run only in `./just test`."""
+    claimed = {
+        test
+        for chapter in rooms()
+        for pattern in header(manifest(chapter), "tests")
+        for path in ROOT.glob(pattern)
+        for test in ([path] if path.is_file() else path.glob("test_*.py"))
+    }
+    tests = ROOT.glob("crates/*/tests/test_*.py")
+    orphans = sorted(str(path.relative_to(ROOT)) for path in tests if path not in claimed)
+    assert not orphans, f"no examples/chN_*/requirements.txt names these in '# tests:': {orphans}"
