@@ -39,6 +39,54 @@ develop *crates: setup
         maturin develop --release --quiet -m "$crate/Cargo.toml"
     done
 
+# One chapter as a room of its own: examples/chN_*/requirements.txt lists the Python packages that chapter's
+# commands and tests need, and in its header the wheels to build (`# wheels:`), the Rust crates to test
+# (`# crates:`), the Python tests to run (`# tests:`) and, where the chapter's commands run one, the crates
+# whose Rust binaries to build (`# binaries:`). Each chapter page starts with this command.
+[doc("Chapter N's room in .venv: its Python packages (examples/chN_*/requirements.txt), its wheels in release")]
+develop-chapter N:
+    #!/usr/bin/env bash
+    set -euo pipefail
+    manifest=$(ls examples/ch{{N}}_*/requirements.txt 2>/dev/null) \
+        || { echo "develop-chapter: chapter {{N}} has no examples/ch{{N}}_*/requirements.txt" >&2; exit 2; }
+    [ -x "{{python}}" ] || python3 -m venv "{{venv}}"
+    stamp="{{venv}}/.requirements-ch{{N}}.txt"
+    if ! cmp -s "$manifest" "$stamp"; then
+        echo "==> installing chapter {{N}}'s Python packages into .venv ($manifest)"
+        "{{python}}" -m pip install --quiet --disable-pip-version-check -r "$manifest"
+        cp "$manifest" "$stamp"
+    fi
+    for crate in $(sed -n 's/^# wheels: //p' "$manifest"); do
+        echo "==> maturin develop --release ($crate)"
+        maturin develop --release --quiet -m "$crate/Cargo.toml"
+    done
+    for crate in $(sed -n 's/^# binaries: //p' "$manifest"); do
+        echo "==> cargo build --release --bins ($crate)"
+        cargo build --release --quiet --bins -p "$crate"
+    done
+
+[positional-arguments]
+[doc("Chapter N alone: its Rust crates' tests, its wheels in release, its Python tests (-m 'not soak': quicker)")]
+test-chapter N *pytest_args: (develop-chapter N)
+    #!/usr/bin/env bash
+    set -euo pipefail
+    manifest=$(ls examples/ch{{N}}_*/requirements.txt)
+    crates=$(sed -n 's/^# crates: //p' "$manifest")
+    echo "==> cargo test ($crates)"
+    cargo test --quiet $(printf -- '-p %s ' $crates)
+    tests=$(sed -n 's/^# tests: //p' "$manifest")
+    echo "==> pytest ($tests)"
+    shift  # the rest of the arguments go to pytest as they were given
+    python -m pytest -q $tests "$@"
+
+# A new reader's walk through the chapter pages: for each chapter, a fresh copy of the repository in
+# target/walk/chN (no .venv, no wheel), and in it the page's Setup block and then every shell block of the
+# page, in order, in one shell; blocks marked `<!-- walk: skip, REASON -->` are reported, not run. Minutes
+# per chapter, so not part of `test` (tests/test_chapters.py checks the same pages statically there).
+[doc("Follow chapter pages as a new reader: setup and every shell block, each in a fresh copy (N...: those)")]
+walk-chapters *chapters:
+    python3 tests/walk_chapters.py {{chapters}}
+
 [doc("Build every wheel unoptimised into .venv-debug (the tutorials' debug-build trap)")]
 develop-debug: setup
     #!/usr/bin/env bash
@@ -70,12 +118,13 @@ test-rs:
 
 # One pass of the Python suite, under CPython's debug allocator hooks (PYTHONMALLOC=debug), which catch writes
 # past a buffer, frees of memory the allocator does not own, and allocator calls made without the GIL; then
-# the memory-growth rounds of tests/test_memory.py with the normal allocator, because they measure leaks by
-# the resident size, which the debug hooks inflate.
+# the memory-growth rounds (each chapter's crates/*-py/tests/test_*_memory.py and the cross-wheel
+# tests/test_memory.py) with the normal allocator, because they measure leaks by the resident size, which
+# the debug hooks inflate. --every-wheel: a wheel that is not installed fails the run instead of skipping.
 [doc("Python tests against fresh release wheels: the suite under PYTHONMALLOC=debug, then the memory rounds")]
 test-py: develop
-    PYTHONMALLOC=debug python -m pytest -q --ignore=tests/test_memory.py
-    python -m pytest -q tests/test_memory.py
+    PYTHONMALLOC=debug python -m pytest -q --every-wheel --ignore-glob='*/test_*memory.py'
+    python -m pytest -q --every-wheel tests/test_memory.py crates/*/tests/test_*_memory.py
 
 [doc("Chapter 3's Python tests under other OpenBLAS kernels (Prescott; Haswell, SkylakeX if the CPU has them)")]
 test-kernels: develop
@@ -114,7 +163,7 @@ test-pythons: wheels
         "$venv/bin/python" -m pip install --quiet --disable-pip-version-check numpy hypothesis pytest pytest-timeout pytest-benchmark
         "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-index --find-links dist $modules
         "$venv/bin/python" examples/smoke.py
-        "$venv/bin/python" -m pytest -q tests/test_threads.py crates/poly-py/tests/test_poly_properties.py \
+        "$venv/bin/python" -m pytest -q --every-wheel tests/test_threads.py crates/poly-py/tests/test_poly_properties.py \
             -k "small_inputs or fraction_reference_for_any_magnitude or area_is_exact_to_the_last_bit"
     done
 
@@ -151,7 +200,7 @@ test-wheels: wheels
     $py -m pip install --quiet --disable-pip-version-check --no-index --find-links dist $modules
     $py examples/smoke.py
     $py -m mypy.stubtest --allowlist stubtest-allowlist.txt $modules
-    $py -m pytest -q tests/test_odd_inputs.py \
+    $py -m pytest -q --every-wheel crates/*/tests/test_*_odd_inputs.py \
         tests/test_threads.py::test_every_public_function_answers_the_same_twice_on_small_inputs
 
 # Chapter 8: a best_polygon column for a Dask DataFrame of points, on a LocalCluster of 2 workers started
@@ -188,10 +237,12 @@ fuzz seconds="60":
     done
 
 # Check the chapters (plain Markdown, read on GitHub or in any editor): every code block marked
-# `<!-- from PATH -->` still matches its source file, and every relative link resolves. Part of `test`.
-[doc("Check the chapters: quoted code still matches its source, relative links resolve")]
+# `<!-- from PATH -->` still matches its source file, every relative link resolves, and every page can be
+# followed from its own setup (tests/test_chapters.py: the commands name what exists, and the chapter's
+# requirements install what its examples and tests import). Part of `test`.
+[doc("Check the chapters: quoted code matches its source, links resolve, commands name what exists")]
 docs: setup
-    python -m pytest -q tests/test_docs.py
+    python -m pytest -q tests/test_docs.py tests/test_chapters.py
 
 [doc("Format Rust (cargo fmt) and Python (ruff format)")]
 fmt: setup

@@ -21,47 +21,51 @@ what a user's thread pool does with its data.
 
 from __future__ import annotations
 
+import importlib
 import math
-import os
 import pickle
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import aoc_rust
-import boundary_cost
-import fibo_rust
-import intervalues_pyrust
 import numpy as np
-import poly_match_rs
-import string_doubles
+import support
+from support import Centered, CenterError, Exploding, packed_field, read_only
 
+__all__ = ["CenterError", "Centered", "Exploding", "Text"]
+
+Text = support.MyStr  # a subclass of str, as a caller's own string type would be
+
+
+def installed(name: str) -> Any:
+    """The wheel's module, or None where it is not installed (its part of the table is then left out)."""
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError:
+        return None
+
+
+fibo_rust = installed("fibo_rust")
+string_doubles = installed("string_doubles")
+poly_match_rs = installed("poly_match_rs")
+boundary_cost = installed("boundary_cost")
+aoc_rust = installed("aoc_rust")
+intervalues_pyrust = installed("intervalues_pyrust")
+
+WHEELS = [fibo_rust, string_doubles, poly_match_rs, boundary_cost, aoc_rust, intervalues_pyrust]
 MODULES: list[ModuleType] = [
-    fibo_rust,
-    string_doubles,
-    poly_match_rs,
-    poly_match_rs.v1,
-    poly_match_rs.v2,
-    poly_match_rs.v3,
-    poly_match_rs.v4,
-    boundary_cost,
-    aoc_rust,
-    intervalues_pyrust,
+    module
+    for wheel in WHEELS
+    if wheel is not None
+    for module in ([wheel, wheel.v1, wheel.v2, wheel.v3, wheel.v4] if wheel is poly_match_rs else [wheel])
 ]
 
 
 def public_callables() -> dict[int, str]:
-    """Every public function and class of every wheel (submodules included), by identity: `id -> name`."""
-    found: dict[int, str] = {}
-    for module in MODULES:
-        for name in dir(module):
-            value = getattr(module, name)
-            if not name.startswith("_") and callable(value) and not isinstance(value, ModuleType):
-                found.setdefault(id(value), f"{module.__name__}.{name}")
-    return found
+    """Every public function and class of every installed wheel (submodules included): `id -> name`."""
+    return support.public_callables(MODULES)
 
 
 @dataclass(frozen=True)
@@ -79,29 +83,6 @@ class Call:
             return ("raised", type(error).__name__, str(error))
 
 
-class Text(str):
-    """A subclass of str, as a caller's own string type would be."""
-
-
-class CenterError(Exception):
-    """What an object's `.center` raises in the table."""
-
-
-class Centered:
-    """Any Python object with a `.center` array: what poly_match_rs.v1 accepts."""
-
-    def __init__(self, center: Any) -> None:
-        self.center = center
-
-
-class Exploding:
-    """An object whose `.center` raises."""
-
-    @property
-    def center(self) -> Any:
-        raise CenterError("no center today")
-
-
 def triangles(count: int, field: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """Vertex arrays, shape (count, 3), of triangles at random places on a `field` x `field` square, with
     a few NaN and infinite vertices (polygons that are close to nothing)."""
@@ -113,19 +94,6 @@ def triangles(count: int, field: float, seed: int) -> tuple[np.ndarray, np.ndarr
     xs[::97, 1] = math.nan
     ys[::89, 2] = math.inf
     return xs, ys
-
-
-def read_only(array: np.ndarray) -> np.ndarray:
-    array = array.copy()
-    array.setflags(write=False)
-    return array
-
-
-def packed_field(values: np.ndarray) -> np.ndarray:
-    """`values` as a field of a packed structured array: misaligned, stride 9 bytes."""
-    record = np.zeros(len(values), dtype=[("flag", "u1"), ("value", "<f8")])
-    record["value"] = values
-    return record["value"]
 
 
 def polygon_answer(polygons: list[Any]) -> Callable[[Any], Any]:
@@ -144,7 +112,7 @@ def polygon_answer(polygons: list[Any]) -> Callable[[Any], Any]:
     return convert
 
 
-def polygon_facts(polygon: poly_match_rs.Polygon) -> tuple[Any, ...]:
+def polygon_facts(polygon: Any) -> tuple[Any, ...]:
     """Everything a Polygon shows: vertices, center, area, repr, and what pickling rebuilds."""
     clone = pickle.loads(pickle.dumps(polygon))
     return (
@@ -158,17 +126,19 @@ def polygon_facts(polygon: poly_match_rs.Polygon) -> tuple[Any, ...]:
     )
 
 
-def calls(scale: str) -> list[Call]:
-    """The table for `scale` ("small" or "large"); see the module notes."""
+def calls(scale: str, workdir: Path) -> list[Call]:
+    """The table for `scale` ("small" or "large"), for the wheels installed; see the module notes. The
+    file that aoc_rust.run_polymerization_file reads is written into `workdir` (a test's tmp_path)."""
     large = scale == "large"
-    return [
-        *fibo_calls(large),
-        *doubles_calls(large),
-        *poly_calls(large),
-        *boundary_calls(large),
-        *aoc_calls(large),
-        *intervals_calls(large),
+    parts = [
+        (fibo_rust, lambda: fibo_calls(large)),
+        (string_doubles, lambda: doubles_calls(large)),
+        (poly_match_rs, lambda: poly_calls(large)),
+        (boundary_cost, lambda: boundary_calls(large)),
+        (aoc_rust, lambda: aoc_calls(large, workdir)),
+        (intervalues_pyrust, lambda: intervals_calls(large)),
     ]
+    return [call for wheel, part in parts if wheel is not None for call in part()]
 
 
 def fibo_calls(large: bool) -> Iterator[Call]:
@@ -366,13 +336,13 @@ def boundary_calls(large: bool) -> Iterator[Call]:
     yield Call(boundary_cost.sum_bytes, "a str", lambda: boundary_cost.sum_bytes("text"))
 
 
-def aoc_calls(large: bool) -> Iterator[Call]:
+def aoc_calls(large: bool, workdir: Path) -> Iterator[Call]:
     n = 200_000 if large else 60  # large: past aoc_rust's GIL-release threshold
     rng = np.random.default_rng(8)
     # Few distinct letters, so that reactions are common and nest.
     polymer = "".join(rng.choice(list("aAbBcCdD"), size=n)) + "\n"
     data = polymer.encode()
-    path = Path(tempfile.gettempdir()) / f"every_call_polymer_{os.getpid()}_{n}.txt"
+    path = workdir / f"every_call_polymer_{n}.txt"
     path.write_bytes(data)
     inputs = {
         "str": polymer,

@@ -16,6 +16,7 @@ from ch2_doubles.doubles_python import (
 )
 from hypothesis import given
 from hypothesis import strategies as st
+from support import LyingStr, MyStr
 
 # The wrapper reads non-ASCII strings 4096 code points at a time (CHUNK in src/lib.rs).
 CHUNK = 4096
@@ -126,31 +127,11 @@ def test_a_million_characters_of_each_kind():
 # Subclasses of str.
 
 
-class MyStr(str):
-    pass
-
-
-class Liar(str):
-    """A str subclass whose methods lie: the count must read the characters, not ask the object."""
-
-    def isascii(self):
-        return True
-
-    def __len__(self):
-        return 0
-
-    def __iter__(self):
-        return iter("")
-
-    def __getitem__(self, index):
-        return ""
-
-
 @pytest.mark.parametrize("text", ["abbcCddef", "ééé", "a\ud800\ud800", "🦀" * (CHUNK + 3), "aa" * CHUNK])
 def test_str_subclasses_are_read_as_the_str_they_are(text):
     expected = python_count_doubles(str(text))
     assert string_doubles.count_doubles(MyStr(text)) == expected
-    assert string_doubles.count_doubles(Liar(text)) == expected
+    assert string_doubles.count_doubles(LyingStr(text)) == expected
 
 
 # Bad input.

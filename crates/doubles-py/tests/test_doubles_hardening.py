@@ -1,9 +1,17 @@
-"""string_doubles under pressure: eight threads at once, the GIL released during long counts, no UTF-8 copy
-left behind in the caller's strings, and no memory growth over 100,000 calls."""
+"""string_doubles under pressure: eight threads at once, the GIL released during long counts (every function;
+the method is in tests/support.py, `calls_done_when_main_woke`), no UTF-8 copy left behind in the caller's
+strings, no memory growth over 100,000 calls, and 100-million-character strings within a memory budget.
+
+The budget is what a call may add to the process at its peak, on top of its input (measured exactly on
+Linux, where the peak can be reset; see tests/memory_probe.py): count_doubles reads any str in place or in
+small batches: at most 4 MB, whatever its length (the batch buffer is 256 KiB); count_doubles_bytes reads an
+ASCII str in place (at most 4 MB) and encodes any other str to UTF-8 once, with CPython's encoder, as
+str.encode() does: 4 MB plus what the encoder takes, which is the encoding's size, or at its peak the
+largest size it could have (2, 3 or 4 bytes per character for a str that CPython stores in 1, 2 or 4 bytes
+per character; PYTHONMALLOC=debug shows that peak)."""
 
 import contextlib
 import gc
-import resource
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -12,6 +20,8 @@ import pytest
 import string_doubles
 from ch2_doubles.doubles_python import ascii_letters, mixed_text
 from ch2_doubles.doubles_python import count_doubles as python_count_doubles
+from memory_probe import peak_growth, rss_bytes
+from support import GIL_CALLS, MyStr, calls_done_when_main_woke
 
 
 def test_eight_threads_get_the_single_thread_answers():
@@ -91,16 +101,6 @@ def test_the_tutorials_str_argument_does_leave_a_utf8_copy_behind():
     assert sys.getsizeof(text) >= size + 2000
 
 
-def rss_bytes() -> int:
-    """Resident memory now (Linux), or the peak so far where /proc is missing."""
-    try:
-        with open("/proc/self/statm") as statm:
-            return int(statm.read().split()[1]) * resource.getpagesize()
-    except OSError:
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        return peak if sys.platform == "darwin" else peak * 1024
-
-
 def one_round_of_every_call(texts: list[str]) -> None:
     for text in texts:
         string_doubles.count_doubles(text)
@@ -132,5 +132,66 @@ def test_no_memory_growth_over_100_000_calls():
     assert grown < 2 * 1024 * 1024, f"resident memory grew by {grown:,} bytes"
 
 
-class MyStr(str):
-    pass
+@pytest.fixture(scope="module")
+def long_calls():
+    """Inputs that take at least a millisecond of work per call, mostly with the GIL released: sizes that keep
+    each call's GIL-free stretches in the milliseconds, so that the main thread gets its chance even on a
+    busy machine."""
+    ascii_text = "ab" * 20_000_000
+    other_text = "é" * 8_000_000
+    return {
+        "count_doubles, ASCII": lambda: string_doubles.count_doubles(ascii_text),
+        "count_doubles, other text": lambda: string_doubles.count_doubles(other_text),
+        "count_doubles_bytes, ASCII": lambda: string_doubles.count_doubles_bytes(ascii_text),
+        "count_doubles_bytes, other text": lambda: string_doubles.count_doubles_bytes(other_text),
+        "count_doubles_tutorial": lambda: string_doubles.count_doubles_tutorial(other_text),
+        "count_doubles_bytes_tutorial": lambda: string_doubles.count_doubles_bytes_tutorial(other_text),
+        "count_doubles_pairwise": lambda: string_doubles.count_doubles_pairwise(other_text),
+    }
+
+
+RELEASES = [
+    "count_doubles, ASCII",
+    "count_doubles, other text",
+    "count_doubles_bytes, ASCII",
+    "count_doubles_bytes, other text",
+    "count_doubles_tutorial",
+    "count_doubles_bytes_tutorial",
+    "count_doubles_pairwise",
+]
+
+
+@pytest.mark.parametrize("name", RELEASES)
+def test_every_long_count_lets_other_threads_run(long_calls, name):
+    assert calls_done_when_main_woke(long_calls[name]) < GIL_CALLS
+
+
+MB = 1024 * 1024
+N_CHARACTERS = 100_000_000
+
+# Each text repeats a four-character unit 25 million times, so its doubled characters and doubled UTF-8
+# bytes are known.
+TEXTS = {
+    # kind: (unit, doubled characters per unit, doubled bytes per unit, encoder's bytes per character)
+    "ASCII": ("aabb", 2, 2, 0),  # read in place, never encoded
+    "Latin-1": ("ééaa", 2, 1, 2),  # é is C3 A9: "éé" has no doubled byte
+    "astral": ("🦀🦀ab", 1, 0, 4),  # 🦀 is F0 9F A6 80; the str holds 4 bytes per character
+}
+
+
+@pytest.mark.soak
+@pytest.mark.parametrize("kind", TEXTS)
+def test_a_100_million_character_string(kind):
+    unit, characters, bytes_, encoder = TEXTS[kind]
+    repeats = N_CHARACTERS // len(unit)
+    text = unit * repeats
+    assert len(text) == N_CHARACTERS
+
+    count, grown = peak_growth(lambda: string_doubles.count_doubles(text))
+    assert count == characters * repeats
+    assert grown < 4 * MB, f"count_doubles used {grown / MB:.0f} MB on top of the string"
+
+    count, grown = peak_growth(lambda: string_doubles.count_doubles_bytes(text))
+    assert count == bytes_ * repeats
+    budget = 4 * MB + encoder * N_CHARACTERS
+    assert grown < budget, f"count_doubles_bytes used {grown / MB:.0f} MB (budget {budget / MB:.0f} MB)"

@@ -14,6 +14,7 @@ import pytest
 from ch7_intervals.valued_intervals import _pure
 from hypothesis import given
 from hypothesis import strategies as st
+from support import packed_field
 
 INT64 = st.integers(-(2**63), 2**63 - 1)
 
@@ -219,12 +220,6 @@ def test_messages_name_the_interval():
         rust.combine_intervals_float([(0.0, 1.0, 1e308), (0.5, 1.0, 1e308)])
     with pytest.raises(OverflowError, match=r"segment \[0, 1\) is 18446744073709551614, which does not fit"):
         rust.combine_intervals_arrays(np.array([0, 0]), np.array([1, 1]), np.array([2**63 - 1] * 2))
-
-
-def packed_field(values):
-    record = np.zeros(len(values), dtype=[("flag", "u1"), ("value", "<f8")])
-    record["value"] = values
-    return record["value"]
 
 
 def test_misaligned_and_readonly_arrays():

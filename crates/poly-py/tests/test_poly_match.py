@@ -22,6 +22,8 @@ import numpy as np
 import poly_match_rs
 import pytest
 from ch3_polygons import exact, poly_match
+from memory_probe import rss_bytes
+from support import Centered, CenterError, Exploding, read_only, square
 
 SEARCHES_ONE = [
     poly_match_rs.find_close_polygons,
@@ -34,12 +36,6 @@ SEARCHES_MANY = [
     poly_match_rs.best_polygons,
     poly_match_rs.v4.find_all_close_polygons,
 ]
-
-
-def square(x0: float, y0: float, side: float = 1.0) -> poly_match_rs.Polygon:
-    return poly_match_rs.Polygon(
-        np.array([x0, x0 + side, x0 + side, x0]), np.array([y0, y0, y0 + side, y0 + side])
-    )
 
 
 @pytest.fixture(scope="module")
@@ -418,16 +414,11 @@ LAYOUTS = {
     "Fortran order": lambda a: np.asfortranarray(a),
     "negative strides": lambda a: np.ascontiguousarray(a[::-1])[::-1],
     "sliced view": lambda a: np.repeat(a, 3, axis=1)[:, ::3],
-    "read-only": lambda a: _read_only(a.copy()),
+    "read-only": read_only,
     "int64": lambda a: a.astype(np.int64),
     "float32": lambda a: a.astype(np.float32),
     "big-endian": lambda a: a.astype(">f8"),
 }
-
-
-def _read_only(a):
-    a.setflags(write=False)
-    return a
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
@@ -525,25 +516,12 @@ def test_max_dist_must_be_a_number(search):
 # --- v1: arbitrary objects with .center ----------------------------------------------------------------
 
 
-class Centered:
-    def __init__(self, center):
-        self.center = center
-
-
 def test_v1_takes_any_object_with_a_center():
     objects = [Centered(np.array([0.0, 0.0])), Centered(np.array([3, 4])), Centered(np.array([9.0, 9.0]))]
     assert poly_match_rs.v1.find_close_polygons(objects, np.zeros(2), 6.0) == objects[:2]
 
 
 def test_v1_lets_the_exception_of_center_through():
-    class CenterError(Exception):
-        pass
-
-    class Exploding:
-        @property
-        def center(self):
-            raise CenterError("no center today")
-
     with pytest.raises(CenterError, match="no center today"):
         poly_match_rs.v1.find_close_polygons([Centered(np.zeros(2)), Exploding()], np.zeros(2), 1.0)
 
@@ -588,11 +566,6 @@ def test_eight_threads_sharing_the_same_polygons(article):
     assert all(results)
 
 
-def _rss_bytes() -> int:
-    with open("/proc/self/statm") as statm:
-        return int(statm.read().split()[1]) * 4096
-
-
 @pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="reads the resident size from /proc")
 def test_no_memory_growth_over_100_000_calls():
     polygons = [square(i % 10, i // 10) for i in range(20)]
@@ -612,11 +585,11 @@ def test_no_memory_growth_over_100_000_calls():
     for _ in range(5_000):  # warm up the allocators
         round_of_calls()
     gc.collect()
-    before = _rss_bytes()
+    before = rss_bytes()
     for _ in range(20_000):  # 7 calls each: 140,000 calls
         round_of_calls()
     gc.collect()
-    assert _rss_bytes() - before < 8 * 1024 * 1024
+    assert rss_bytes() - before < 8 * 1024 * 1024
 
 
 def test_the_gil_is_released_during_the_search():

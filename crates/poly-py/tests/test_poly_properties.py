@@ -16,6 +16,7 @@ from ch3_polygons import exact, poly_match
 from ch3_polygons.poly_match_v2 import Polygon as PolygonAreaInPython
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from support import row_index
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -155,15 +156,6 @@ def test_find_all_close_polygons_equals_the_python_loop(arrays, points, max_dist
     if away_from_the_boundary(centers, points, max_dist):
         found_v4 = poly_match_rs.v4.find_all_close_polygons(rust, points, max_dist)
         assert [(row_index(row, points), positions(close, rust)) for row, close in found_v4] == expected
-
-
-def row_index(row, points):
-    """The index of the row of `points` that `row` is a view of."""
-    assert np.shares_memory(row, points)
-    assert row.shape == (2,)
-    offset = (row.__array_interface__["data"][0] - points.__array_interface__["data"][0]) // points.strides[0]
-    np.testing.assert_array_equal(row, points[offset])
-    return offset
 
 
 @SETTINGS

@@ -18,6 +18,7 @@ import pytest
 from ch3_polygons import poly_match
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import square
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -61,12 +62,6 @@ def as_indices(pairs, points):
 
 def vertices(polygon):
     return (tuple(polygon.x.tolist()), tuple(polygon.y.tolist()))
-
-
-def square(x0: float, y0: float, side: float = 1.0) -> poly_match_rs.Polygon:
-    return poly_match_rs.Polygon(
-        np.array([x0, x0 + side, x0 + side, x0]), np.array([y0, y0, y0 + side, y0 + side])
-    )
 
 
 @SETTINGS

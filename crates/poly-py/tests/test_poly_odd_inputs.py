@@ -1,47 +1,16 @@
-"""The inputs nobody tries, across the wheels: zero sizes, NaN and infinities, read-only and odd-strided
-arrays, objects whose `.center` raises or misbehaves, subclasses that lie about themselves, and callbacks
-that raise or mutate the input half-way.
-
-Each wheel's own tests (crates/*-py/tests) cover the common cases of these; this file holds what they do
-not, and the regression tests for what the hardening found:
-
-- boundary_cost.sum_array read a field of a packed structured array (misaligned, stride 9 bytes) at the
-  wrong places: the sum of [1, 2, 3, 4, 5] came back as 1.0. It now copies such an array first.
-- boundary_cost.sum_list turned *any* exception from an element's `__float__` into its "not a real number"
-  TypeError: a KeyboardInterrupt raised there (Ctrl-C) was swallowed. Only a TypeError is reworded now.
-- boundary_cost's sums of nothing or of negative zeros were -0.0 where Python's sum gives 0.
+"""poly_match_rs on the inputs nobody tries: zero sizes, NaN and infinities, extreme `max_dist` and points,
+areas that overflow in floating point, read-only, misaligned and strided arrays, objects whose `.center`
+raises or misbehaves, and generators that raise half-way.
+`./just test-wheels` runs every chapter's odd inputs against the installed wheels.
 """
 
 import math
 
-import boundary_cost
-import fibo_rust
 import numpy as np
 import poly_match_rs
 import pytest
-import string_doubles
 from ch3_polygons import poly_match
-
-# --- zero-size input, everywhere -------------------------------------------------------------------------
-
-STRING_FUNCTIONS = [
-    string_doubles.count_doubles,
-    string_doubles.count_doubles_bytes,
-    string_doubles.count_doubles_tutorial,
-    string_doubles.count_doubles_bytes_tutorial,
-    string_doubles.count_doubles_pairwise,
-]
-
-
-@pytest.mark.parametrize("function", STRING_FUNCTIONS, ids=lambda f: f.__name__)
-@pytest.mark.parametrize("text", ["", "a", "é", "🦀", "\ud800"], ids=repr)
-def test_strings_too_short_for_a_pair(function, text):
-    if text == "\ud800" and function is not string_doubles.count_doubles:
-        with pytest.raises(UnicodeEncodeError):  # no UTF-8 form, even for one character
-            function(text)
-        return
-    assert function(text) == 0
-
+from support import Centered, CenterError, packed_field, read_only, square
 
 EMPTY_POINTS = {
     "C order": np.zeros((0, 2)),
@@ -79,38 +48,6 @@ def test_a_polygon_without_vertices_is_refused_whatever_the_layout(empty):
         poly_match_rs.Polygon(empty, empty)
 
 
-def test_boundary_sums_of_nothing():
-    assert boundary_cost.sum_list([]) == boundary_cost.sum_list_streaming([]) == 0.0
-    assert boundary_cost.sum_array(np.zeros(0)) == boundary_cost.sum_array(np.zeros(3)[3:]) == 0.0
-    assert boundary_cost.sum_bytes(b"") == 0
-
-
-# --- negative zero, NaN and the infinities ----------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "values", [[], [-0.0], [-0.0, -0.0]], ids=["nothing", "one negative zero", "two negative zeros"]
-)
-def test_zeros_sum_to_a_positive_zero_as_in_python(values):
-    # Regression: the Rust sums started from -0.0; Python's sum starts from 0. repr() tells them apart.
-    expected = repr(float(sum(values)))
-    assert repr(boundary_cost.sum_list(values)) == expected
-    assert repr(boundary_cost.sum_list_streaming(values)) == expected
-    assert repr(boundary_cost.sum_array(np.array(values, dtype=np.float64))) == expected
-    assert repr(boundary_cost.sum_array(np.array(values * 2, dtype=np.float64)[::2])) == expected
-
-
-@pytest.mark.parametrize("n", [math.nan, math.inf, -math.inf, 1e300, np.float64(5.0)], ids=repr)
-def test_fibo_of_a_float_is_a_type_error_whatever_the_float(n):
-    for function in (fibo_rust.fibo, fibo_rust.fibo_tutorial):
-        with pytest.raises(TypeError, match="must be an int"):
-            function(n)
-
-
-def square(x0: float, y0: float) -> poly_match_rs.Polygon:
-    return poly_match_rs.Polygon(np.array([x0, x0 + 1, x0 + 1, x0]), np.array([y0, y0, y0 + 1, y0 + 1]))
-
-
 SINGLE = [
     poly_match_rs.find_close_polygons,
     poly_match_rs.v1.find_close_polygons,
@@ -118,6 +55,8 @@ SINGLE = [
     poly_match_rs.v3.find_close_polygons,
     poly_match_rs.v4.find_close_polygons,
 ]
+
+
 MANY = [
     poly_match_rs.best_polygons,
     poly_match_rs.find_all_close_polygons,
@@ -201,35 +140,6 @@ def test_areas_that_overflow_in_floating_point_are_exact():
             assert [p is flat for _, p in best] == [True] * n_points
 
 
-# --- read-only and odd-strided arrays ---------------------------------------------------------------------
-
-
-def read_only(array):
-    array = np.array(array)
-    array.setflags(write=False)
-    return array
-
-
-def packed_field(values):
-    """`values` as a field of a packed structured array: misaligned, and 9 bytes from one to the next."""
-    record = np.zeros(len(values), dtype=[("flag", "u1"), ("value", "<f8")])
-    record["value"] = values
-    field = record["value"]
-    assert not field.flags.aligned
-    assert field.strides == (9,)
-    return field
-
-
-def test_sum_array_reads_a_misaligned_field_correctly():
-    # Regression: this read the wrong bytes and returned 1.0.
-    values = [1.0, 2.0, 3.0, 4.0, 5.0]
-    assert boundary_cost.sum_array(packed_field(values)) == 15.0
-    assert boundary_cost.sum_array(packed_field(values)[::-2]) == 9.0
-    misaligned = np.frombuffer(b"\0" + np.array(values).tobytes(), dtype=np.float64, offset=1)
-    assert not misaligned.flags.aligned
-    assert boundary_cost.sum_array(misaligned) == 15.0
-
-
 def test_a_polygon_from_read_only_misaligned_and_strided_vertices():
     x, y = [0.0, 3.0, 3.0, 0.0], [0.0, 0.0, 2.0, 2.0]
     for make in (read_only, packed_field, lambda v: read_only(np.repeat(v, 3))[::3]):
@@ -248,18 +158,6 @@ def test_points_as_a_misaligned_field():
     best = poly_match_rs.best_polygons(polygons, points, 1.0)
     assert len(best) == 600
     assert all(p is polygons[1] for _, p in best)
-
-
-# --- objects whose .center raises or misbehaves ------------------------------------------------------------
-
-
-class CenterError(Exception):
-    pass
-
-
-class Centered:
-    def __init__(self, center):
-        self.center = center
 
 
 def test_a_center_raising_keyboard_interrupt_is_not_swallowed():
@@ -332,103 +230,3 @@ def test_a_generator_of_polygons_that_raises_half_way():
     for search in MANY:
         with pytest.raises(CenterError, match="gave up"):
             search(polygons(), np.zeros((1, 2)), 1.0)
-
-
-# --- subclasses that lie ----------------------------------------------------------------------------------
-
-
-class LyingStr(str):
-    """Every method a function might ask answers wrongly: the functions must read the characters."""
-
-    def isascii(self):
-        return True
-
-    def encode(self, *args, **kwargs):
-        return b"aaaaaaaa"
-
-    def __len__(self):
-        return 0
-
-    def __iter__(self):
-        return iter("")
-
-    def __getitem__(self, index):
-        return ""
-
-    def __str__(self):
-        return ""
-
-
-@pytest.mark.parametrize("function", STRING_FUNCTIONS, ids=lambda f: f.__name__)
-@pytest.mark.parametrize(
-    "text", ["aabbc", "ééaé", "₂€€", "🦀🦀x" * 2000], ids=["ascii", "latin-1", "bmp", "astral"]
-)
-def test_str_subclasses_that_lie_are_read_as_the_str_they_are(function, text):
-    assert function(LyingStr(text)) == function(text)
-
-
-class LyingInt(int):
-    def __index__(self):
-        return 40
-
-    def __int__(self):
-        return 40
-
-
-def test_int_subclasses_that_lie_are_read_as_the_int_they_are():
-    assert fibo_rust.fibo(LyingInt(10)) == fibo_rust.fibo_tutorial(LyingInt(10)) == 55
-
-
-def test_list_and_bytes_subclasses():
-    class MyList(list):
-        def __iter__(self):
-            return iter([100.0])
-
-    class MyBytes(bytes):
-        pass
-
-    # sum_list converts with pyo3's own Vec<f64> extraction, which iterates (as Python's sum does), so a
-    # subclass's __iter__ decides; sum_list_streaming reads the list's own items.
-    assert boundary_cost.sum_list(MyList([1.0, 2.0])) == sum(MyList([1.0, 2.0])) == 100.0
-    assert boundary_cost.sum_list_streaming(MyList([1.0, 2.0])) == 3.0
-    assert boundary_cost.sum_bytes(MyBytes(b"\x01\x02")) == 3
-
-
-# --- callbacks that raise, or change the input, half-way ---------------------------------------------------
-
-
-class Interrupting:
-    def __float__(self):
-        raise KeyboardInterrupt
-
-
-class OwnError:
-    def __float__(self):
-        raise ValueError("not today")
-
-
-@pytest.mark.parametrize("function", [boundary_cost.sum_list, boundary_cost.sum_list_streaming])
-def test_what_float_raises_goes_through(function):
-    # Regression: every exception became "element 1 is a ..., not a real number"; Ctrl-C was lost.
-    with pytest.raises(KeyboardInterrupt):
-        function([1.0, Interrupting()])
-    with pytest.raises(ValueError, match="not today"):
-        function([1.0, OwnError()])
-    with pytest.raises(TypeError, match="element 1 is a str, not a real number") as refused:
-        function([1.0, "2"])
-    assert isinstance(refused.value.__cause__, TypeError)  # what float() said, kept as the cause
-
-
-@pytest.mark.parametrize("function", [boundary_cost.sum_list, boundary_cost.sum_list_streaming])
-def test_float_that_empties_the_list_being_summed(function):
-    values: list[object] = []
-
-    class Clearing:
-        def __float__(self):
-            values.clear()
-            return 10.0
-
-    values.extend([1.0, Clearing(), 100.0, 1000.0])
-    # Nothing past the new end is read: the two numbers read so far, as a Python loop would find.
-    assert function(values) == 11.0
-    assert values == []

@@ -1,0 +1,82 @@
+"""pytest's settings for every test of the repository: each chapter's tests (crates/<x>-py/tests, beside the
+wheel they test) and the few that span wheels (tests/).
+
+- A chapter's tests are skipped, with the command that builds the wheel, when that wheel is not installed:
+  `./just test-chapter N` builds one wheel, and the other chapters' tests then say why they did not run.
+- `--every-wheel` turns that skip into an error: `./just test` and the installed-wheel runs pass it, so a
+  wheel that failed to build or install cannot pass as "skipped".
+
+The helpers that more than one test file uses are in tests/support.py.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent
+
+
+def wheels() -> dict[str, str]:
+    """Each wrapper crate's directory name and the module its wheel installs (pyproject's module-name)."""
+    found = {}
+    for pyproject in sorted(ROOT.glob("crates/*-py/pyproject.toml")):
+        name = re.search(r'^module-name = "([\w.]+)"', pyproject.read_text(), re.MULTILINE)
+        assert name, f"{pyproject} names no module-name"
+        found[pyproject.parent.name] = name.group(1).split(".")[0]
+    return found
+
+
+WHEELS = wheels()
+
+
+def installed(module: str) -> bool:
+    return importlib.util.find_spec(module) is not None
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--every-wheel",
+        action="store_true",
+        help="fail at once if any chapter's wheel is not installed, instead of skipping its tests",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("--every-wheel"):
+        missing = [f"{module} (crates/{crate})" for crate, module in WHEELS.items() if not installed(module)]
+        if missing:
+            raise pytest.UsageError(f"--every-wheel: not installed: {', '.join(missing)}")
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    present = [module for module in WHEELS.values() if installed(module)]
+    return f"wheels installed: {', '.join(present) or 'none'}"
+
+
+class MissingWheel(pytest.Module):
+    """A test module of a chapter whose wheel is not installed: reported as skipped, never imported."""
+
+    crate = ""
+
+    def collect(self):  # type: ignore[override]
+        module = WHEELS[self.crate]
+        pytest.skip(
+            f"{module} is not installed (./just develop crates/{self.crate})", allow_module_level=True
+        )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pycollect_makemodule(module_path: Path, parent: pytest.Collector) -> pytest.Module | None:
+    path = module_path.resolve()
+    if not path.is_relative_to(ROOT / "crates"):
+        return None
+    crate = path.relative_to(ROOT / "crates").parts[0]
+    if crate in WHEELS and not installed(WHEELS[crate]):
+        missing = MissingWheel.from_parent(parent, path=module_path)
+        missing.crate = crate
+        return missing
+    return None
