@@ -58,9 +58,10 @@ def build_version_specific() -> Built:
     (ws / "crates").mkdir(parents=True)
     (ws / "Cargo.toml").write_text(PYO3_LINE.sub(r'pyo3 = { version = "\1" }', manifest))
     shutil.copy(ROOT / "Cargo.lock", ws / "Cargo.lock")
-    # Every crate (sources only), so that whatever boundary-py depends on in the workspace is there.
+    # Every crate (sources and tests: a manifest may name its test files), so that whatever boundary-py
+    # depends on in the workspace is there.
     for crate in sorted(p for p in (ROOT / "crates").iterdir() if (p / "Cargo.toml").exists()):
-        shutil.copytree(crate, ws / "crates" / crate.name, ignore=shutil.ignore_patterns("tests", "target"))
+        shutil.copytree(crate, ws / "crates" / crate.name, ignore=shutil.ignore_patterns("target"))
     wheels = WORK / "wheels"
     shutil.rmtree(wheels, ignore_errors=True)
     maturin = shutil.which("maturin") or str(Path(sys.executable).parent / "maturin")
