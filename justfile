@@ -112,9 +112,12 @@ tour *args: develop develop-debug
 [doc("Every test (what CI runs): lint, test-rs, test-py, test-kernels, test-wheels, test-pythons")]
 test: lint test-rs test-py test-kernels test-wheels test-pythons
 
-[doc("Rust tests of every crate (cargo test --workspace)")]
+# `--workspace` builds every wrapper with its default `abi3` feature; py-glue alone builds without it, so
+# the second run tests the str reader of version-specific builds (chapter 2).
+[doc("Rust tests of every crate (cargo test --workspace), then py-glue as a version-specific build uses it")]
 test-rs:
     cargo test --workspace --quiet
+    cargo test -p py-glue --quiet
 
 # One pass of the Python suite, under CPython's debug allocator hooks (PYTHONMALLOC=debug), which catch writes
 # past a buffer, frees of memory the allocator does not own, and allocator calls made without the GIL; then
@@ -140,7 +143,9 @@ test-kernels: develop
     done
 
 # The wheels in dist/ on every other CPython >= 3.10 found (pyenv, python3.X on PATH), each in a fresh venv:
-# the smoke test, every public function on small good and bad inputs, and the exact-area checks.
+# the smoke test, every public function on small good and bad inputs, and the exact-area checks. Then
+# string_doubles built for that version (a debug build, to save time: the same code), which reads CPython's
+# own str storage, whose layout differs between versions: the smoke test and chapter 2's odd inputs.
 [doc("The wheels on every CPython >= 3.10 found (pyenv, python3.X): smoke, every public function, exact areas")]
 test-pythons: wheels
     #!/usr/bin/env bash
@@ -165,6 +170,14 @@ test-pythons: wheels
         "$venv/bin/python" examples/smoke.py
         "$venv/bin/python" -m pytest -q --every-wheel tests/test_threads.py crates/poly-py/tests/test_poly_properties.py \
             -k "small_inputs or fraction_reference_for_any_magnitude or area_is_exact_to_the_last_bit"
+        echo "==> string_doubles built for $("$py" --version) (version-specific, debug profile)"
+        rm -rf "target/wheels-py3$minor"
+        maturin build --quiet --no-default-features -i "$py" -m crates/doubles-py/Cargo.toml -o "target/wheels-py3$minor"
+        "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps --force-reinstall target/wheels-py3$minor/*.whl
+        "$venv/bin/python" -c 'import string_doubles as s; assert s.READS_STR_IN_PLACE, s.__file__'
+        "$venv/bin/python" examples/smoke.py
+        "$venv/bin/python" -m pytest -q --every-wheel crates/doubles-py/tests/test_doubles_odd_inputs.py \
+            crates/doubles-py/tests/test_doubles.py
     done
 
 [doc("Benchmarks: criterion (Rust cores) and pytest-benchmark (each step beside its baseline)")]
@@ -172,7 +185,9 @@ bench: develop
     cargo bench --workspace --quiet
     python -m pytest examples --benchmark-enable --benchmark-only --benchmark-columns=min,median,mean,rounds -p no:cacheprovider
 
-[doc("Build release (abi3) wheels and sdists of every wrapper crate into dist/")]
+# string_doubles also gets a version-specific wheel for this interpreter (`--no-default-features`: no abi3),
+# which reads non-ASCII text in place (chapter 2); pip prefers it to the abi3 wheel on this Python version.
+[doc("Build the release wheels into dist/: abi3 and an sdist per crate, string_doubles also for this Python")]
 wheels: setup
     #!/usr/bin/env bash
     set -euo pipefail
@@ -181,12 +196,14 @@ wheels: setup
         maturin build --release --quiet -m "$crate/Cargo.toml" -o dist
         maturin sdist -m "$crate/Cargo.toml" -o dist
     done
+    maturin build --release --quiet --no-default-features -m crates/doubles-py/Cargo.toml -o dist
     ls -l dist
 
 # Install dist/'s wheels into a fresh .venv-wheels with --no-index (no Rust needed), then run what can only
 # go wrong in a packaged wheel: the smoke test, mypy's stubtest (the shipped .pyi against the real module),
 # the odd inputs, and every public function on small inputs. test-py already ran the whole suite against
-# the same code; test-pythons repeats the small-input pass on every other CPython.
+# the same code; test-pythons repeats the small-input pass on every other CPython. pip picks the
+# version-specific string_doubles here, whose str reader no other recipe runs: chapter 2's whole suite too.
 [doc("Install dist/ into a fresh .venv-wheels without an index or Rust; smoke, stubtest, odd and small inputs")]
 test-wheels: wheels
     #!/usr/bin/env bash
@@ -204,6 +221,8 @@ test-wheels: wheels
     $py -m mypy.stubtest --allowlist stubtest-allowlist.txt $modules
     $py -m pytest -q --every-wheel crates/*/tests/test_*_odd_inputs.py \
         tests/test_threads.py::test_every_public_function_answers_the_same_twice_on_small_inputs
+    $py -c 'import string_doubles as s; assert s.READS_STR_IN_PLACE, s.__file__; print("string_doubles: version-specific")'
+    $py -m pytest -q --every-wheel crates/doubles-py/tests
 
 # Chapter 8: a best_polygon column for a Dask DataFrame of points, on a LocalCluster of 2 workers started
 # here, or on a running cluster: `./just cluster --scheduler tcp://HOST:8786` (`--help` for the sizes).
@@ -251,10 +270,11 @@ fmt: setup
     cargo fmt --all
     ruff format .
 
-[doc("Lints: rustfmt, clippy (warnings denied), ruff, the workflow's schema and zizmor")]
+[doc("Lints: rustfmt, clippy (warnings denied; abi3 and version-specific builds), ruff, the workflow's schema and zizmor")]
 lint: setup
     cargo fmt --all --check
     cargo clippy --workspace --all-targets --quiet -- -D warnings
+    cargo clippy -p py-glue -p doubles-py --no-default-features --all-targets --quiet -- -D warnings
     ruff check .
     ruff format --check .
     check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml

@@ -3,11 +3,14 @@
 count_doubles(val) is the tutorial's Python loop, exact for every str and faster than numpy.
 count_doubles_bytes(val) is the tutorial's byte-wise variant (right for ASCII only). The tutorial's
 steps stay importable: count_doubles_tutorial, count_doubles_bytes_tutorial, count_doubles_pairwise.
+READS_STR_IN_PLACE tells which build this is: True where it was built for this Python version alone
+(non-ASCII text read in place), False in the abi3 wheel (copied a chunk at a time).
 """
 
 from typing import Final
 
 __all__ = [
+    "READS_STR_IN_PLACE",
     "__version__",
     "count_doubles",
     "count_doubles_bytes",
@@ -17,6 +20,7 @@ __all__ = [
 ]
 
 __version__: Final[str]
+READS_STR_IN_PLACE: Final[bool]
 
 def count_doubles(val: str) -> int:
     """Return how many neighbouring characters of val are equal: the tutorial's Python loop, exactly.
@@ -26,7 +30,9 @@ def count_doubles(val: str) -> int:
     surrogates, which have no UTF-8 form. A subclass of str is read as the str it is.
 
     Copies nothing it need not: an ASCII string is read in place and counted with SIMD instructions, with
-    the GIL released when it is long; other strings are read as code points a small chunk at a time.
+    the GIL released when it is long. Other strings are read in place as well where this module was built
+    for one Python version (READS_STR_IN_PLACE is True); the abi3 wheel, which serves every version, has
+    to copy them as code points, a small chunk at a time.
 
     Raises:
         TypeError: val is not a str.

@@ -17,6 +17,8 @@
 //! no error type. (Python strings that are not valid UTF-8 are the wrapper's business: it reads them as
 //! code points, which always works.)
 
+#![allow(clippy::doc_markdown)] // the prose names CPython and its string kinds as Python users write them
+
 pub mod fast;
 pub mod sample;
 pub mod steps;

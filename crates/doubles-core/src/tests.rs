@@ -2,7 +2,7 @@
 
 use super::fast::{
     BYTE_LANES, DoublesCounter, count_ascii_prefix, count_equal_adjacent_bytes,
-    count_equal_adjacent_chars, count_equal_adjacent_code_points,
+    count_equal_adjacent_chars, count_equal_adjacent_code_points, count_equal_adjacent_ucs2,
 };
 use super::steps::{count_doubles_bytes_tutorial, count_doubles_pairwise, count_doubles_tutorial};
 use super::{count_doubles, count_doubles_utf8, sample};
@@ -90,6 +90,9 @@ fn lane_counters_never_overflow() {
         count_equal_adjacent_code_points(&long),
         long.len() as u64 - 1
     );
+    // And the u16 sums of the two-byte count, a piece of u16::MAX pairs at a time.
+    let long = vec![0x434_u16; 3 * usize::from(u16::MAX) + 5];
+    assert_eq!(count_equal_adjacent_ucs2(&long), long.len() as u64 - 1);
 }
 
 #[test]
@@ -103,6 +106,10 @@ fn every_length_around_the_block_size() {
         );
         let cps = code_points(&sample::random_text(len, "a🦀", len as u64));
         assert_eq!(count_equal_adjacent_code_points(&cps), naive(&cps), "{len}");
+        let units: Vec<u16> = sample::random_text(len, "д€", len as u64)
+            .encode_utf16()
+            .collect();
+        assert_eq!(count_equal_adjacent_ucs2(&units), naive(&units), "{len}");
     }
 }
 
@@ -121,16 +128,19 @@ fn samples_have_the_promised_shape() {
 }
 
 #[test]
-fn counter_joins_pieces_of_both_kinds() {
+fn counter_joins_pieces_of_every_width() {
     let mut counter = DoublesCounter::new();
     counter.feed_code_points(&[]);
-    counter.feed_ascii(b"a");
-    counter.feed_ascii(b"");
+    counter.feed_ucs1(b"a");
+    counter.feed_ucs1(b"");
+    counter.feed_ucs2(&[]);
     counter.feed_code_points(&[u32::from('a')]);
     counter.feed_code_points(&code_points("aé"));
     counter.feed_code_points(&code_points("é"));
-    counter.feed_ascii(b"bb");
-    assert_eq!(counter.total(), 4); // a|a, a|a, é|é, bb
+    counter.feed_ucs1(b"bb");
+    counter.feed_ucs2(&[u16::from(b'b'), 0xE9]);
+    counter.feed_ucs1(&[0xE9, 0xE9]); // "éé" in Latin-1, as CPython stores it
+    assert_eq!(counter.total(), 7); // a|a, a|a, é|é, bb, b|b, é|é, éé
 }
 
 #[test]
@@ -258,8 +268,13 @@ proptest! {
     }
 
     #[test]
+    fn ucs2_kernel_equals_the_plain_loop(units in prop::collection::vec(0u16..4, 0..700)) {
+        prop_assert_eq!(count_equal_adjacent_ucs2(&units), naive(&units));
+    }
+
+    #[test]
     fn counter_over_pieces_equals_the_whole(
-        cps in prop::collection::vec(prop::sample::select(vec![97u32, 98, 0xE9, 0x1F980]), 0..500),
+        cps in prop::collection::vec(prop::sample::select(vec![97u32, 98, 0xE9, 0x434, 0x1F980]), 0..500),
         cuts in prop::collection::vec(0usize..500, 0..8),
     ) {
         let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(cps.len())).collect();
@@ -268,12 +283,13 @@ proptest! {
         cuts.sort_unstable();
         let mut counter = DoublesCounter::new();
         for piece in cuts.windows(2).map(|w| &cps[w[0]..w[1]]) {
-            // Feed ASCII pieces as bytes, as the Python wrapper does, and the others as code points.
-            let ascii: Option<Vec<u8>> =
-                piece.iter().map(|&c| u8::try_from(c).ok().filter(u8::is_ascii)).collect();
-            match ascii {
-                Some(bytes) => counter.feed_ascii(&bytes),
-                None => counter.feed_code_points(piece),
+            // Feed each piece in the narrowest width that holds it, as CPython stores a str.
+            let ucs1: Option<Vec<u8>> = piece.iter().map(|&c| u8::try_from(c).ok()).collect();
+            let ucs2: Option<Vec<u16>> = piece.iter().map(|&c| u16::try_from(c).ok()).collect();
+            match (ucs1, ucs2) {
+                (Some(bytes), _) => counter.feed_ucs1(&bytes),
+                (None, Some(units)) => counter.feed_ucs2(&units),
+                (None, None) => counter.feed_code_points(piece),
             }
         }
         prop_assert_eq!(counter.total(), naive(&cps));

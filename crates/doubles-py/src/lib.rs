@@ -1,9 +1,9 @@
 //! The wheel `string_doubles`: chapter 2's counts of doubled characters, callable from Python.
 //!
-//! A thin layer over `doubles-core`. The `str` is read without copying it and without assuming it is
-//! valid UTF-8 (a `str` may hold lone surrogates) by `py_glue::text`: an ASCII string in place, any other
-//! as code points a cache-sized chunk at a time, fed to the core's counter in order (a long string with
-//! the GIL released).
+//! A thin layer over `doubles-core`. The `str` is read without assuming it is valid UTF-8 (a `str` may
+//! hold lone surrogates) by `py_glue::text`: an ASCII string in place; any other in place too in a
+//! version-specific build, or, in the abi3 wheel, as code points a cache-sized chunk at a time; all fed to
+//! the core's counter in order (a long string with the GIL released).
 //!
 //! The tutorial's steps take the string the way a `&str` argument does (UTF-8, via
 //! `PyUnicode_AsUTF8AndSize`), so they keep the tutorial's behaviour, limits included.
@@ -54,7 +54,9 @@ fn count_bytes(py: Python<'_>, bytes: &[u8]) -> u64 {
 /// surrogates, which have no UTF-8 form. A subclass of str is read as the str it is.
 ///
 /// Copies nothing it need not: an ASCII string is read in place and counted with SIMD instructions, with
-/// the GIL released when it is long; other strings are read as code points a small chunk at a time.
+/// the GIL released when it is long. Other strings are read in place as well where this module was built
+/// for one Python version (READS_STR_IN_PLACE is True); the abi3 wheel, which serves every version, has
+/// to copy them as code points, a small chunk at a time.
 ///
 /// Raises:
 ///     TypeError: val is not a str.
@@ -67,8 +69,9 @@ fn count_doubles(py: Python<'_>, val: &Bound<'_, PyAny>) -> PyResult<u64> {
     }
     let mut counter = DoublesCounter::new();
     text::for_each_piece(text, DETACH_ABOVE, |piece| match piece {
-        Piece::Ascii(bytes) => counter.feed_ascii(bytes),
-        Piece::CodePoints(code_points) => counter.feed_code_points(code_points),
+        Piece::Ucs1(bytes) => counter.feed_ucs1(bytes),
+        Piece::Ucs2(units) => counter.feed_ucs2(units),
+        Piece::Ucs4(code_points) => counter.feed_code_points(code_points),
     })?;
     Ok(counter.total())
 }
@@ -151,6 +154,8 @@ fn count_doubles_pairwise(py: Python<'_>, val: &Bound<'_, PyAny>) -> PyResult<u6
 /// count_doubles(val) is the tutorial's Python loop, exact for every str and faster than numpy.
 /// count_doubles_bytes(val) is the tutorial's byte-wise variant (right for ASCII only). The tutorial's
 /// steps stay importable: count_doubles_tutorial, count_doubles_bytes_tutorial, count_doubles_pairwise.
+/// READS_STR_IN_PLACE tells which build this is: True where it was built for this Python version alone
+/// (non-ASCII text read in place), False in the abi3 wheel (copied a chunk at a time).
 #[pymodule(gil_used = false)]
 mod string_doubles {
     #[pymodule_export]
@@ -163,6 +168,7 @@ mod string_doubles {
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
-        m.add("__version__", env!("CARGO_PKG_VERSION"))
+        m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+        m.add("READS_STR_IN_PLACE", py_glue::text::READS_STR_IN_PLACE)
     }
 }

@@ -3,24 +3,30 @@
 //!
 //! - An ASCII `str` (`str.isascii()` reads a flag; no scan) is read in place: for it CPython hands out its
 //!   own character buffer from `PyUnicode_AsUTF8AndSize` ([`ascii_bytes`]).
-//! - Any other `str` is read as code points, a chunk at a time, with the stable ABI's `PyUnicode_Substring`
-//!   and `PyUnicode_AsUCS4`, into a small buffer that stays in the cache ([`for_each_piece`]). This never
-//!   asks CPython for the UTF-8 form of a non-ASCII string, which would build a UTF-8 copy and keep it
-//!   inside the string object for the rest of the string's life.
+//! - Any other `str` is handed over by [`for_each_piece`] in one of two ways, chosen when the wheel is
+//!   built. A version-specific build (pyo3 without `abi3`) borrows CPython's own character storage, one,
+//!   two or four bytes per character, in place (pyo3's `PyString::data`). The stable ABI has no such call,
+//!   so an abi3 build reads code points a chunk at a time, with `PyUnicode_Substring` and
+//!   `PyUnicode_AsUCS4`, into a small buffer that stays in the cache. Neither asks CPython for the UTF-8
+//!   form of a non-ASCII string, which would build a UTF-8 copy and keep it inside the string object for
+//!   the rest of the string's life.
 //! - Where a function does need UTF-8 (the tutorials' `&str` steps), [`utf8`] and [`explain_unencodable`]
 //!   say in the `UnicodeEncodeError` what the function needed and what to use instead.
 
-use pyo3::exceptions::{PySystemError, PyUnicodeEncodeError};
-use pyo3::ffi;
+use pyo3::exceptions::PyUnicodeEncodeError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyIterator, PyString, PyType};
+#[cfg(any(Py_LIMITED_API, PyPy, GraalPy))]
+use pyo3::{exceptions::PySystemError, ffi};
 
+#[cfg(any(Py_LIMITED_API, PyPy, GraalPy))]
 /// Code points read per chunk of a non-ASCII string: 16 KiB of `u32` plus the chunk's temporary `str`
 /// (at most 16 KiB more) fit the L1 data cache together. Measured (chapter 2) against 1 Ki to 16 Ki:
 /// smaller chunks pay the two calls per chunk too often, larger ones gain nothing.
 const CHUNK: usize = 4096;
 
+#[cfg(any(Py_LIMITED_API, PyPy, GraalPy))]
 /// Code points of a long non-ASCII string read (with the GIL) before they are handed over (without it).
 /// Reading calls into CPython and needs the GIL; the work on what was read does not. Batches of 64 Ki
 /// code points (a 256 KiB buffer, in the L2 cache) give other threads the GIL for about half of a long
@@ -74,36 +80,83 @@ pub fn ascii_bytes<'a>(text: &'a Bound<'_, PyString>) -> PyResult<Option<&'a [u8
     Ok((bytes.len() == text.code_point_len()?).then_some(bytes))
 }
 
-/// A piece of a `str`, as [`for_each_piece`] hands it over.
+/// A piece of a `str`, as [`for_each_piece`] hands it over: one code point per element, in one of the
+/// three widths CPython stores a `str` in (PEP 393). Never empty.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Piece<'a> {
-    /// A run of ASCII characters, borrowed in place (with the GIL held).
-    Ascii(&'a [u8]),
-    /// Code points read into a buffer of ours (for a long string, with the GIL released).
-    CodePoints(&'a [u32]),
+    /// One byte per character, borrowed in place: a run of ASCII, or in a version-specific build a
+    /// whole string CPython stores as Latin-1 (every character below U+0100). Not UTF-8.
+    Ucs1(&'a [u8]),
+    /// Two bytes per character (every character below U+10000; no surrogate pairs), borrowed in place
+    /// from a string CPython stores that way. Only a version-specific build hands these over.
+    Ucs2(&'a [u16]),
+    /// Four bytes per character: borrowed in place from a string CPython stores that way
+    /// (version-specific build), or read into a buffer of ours (abi3 build).
+    Ucs4(&'a [u32]),
 }
 
-/// Hands every character of a non-ASCII (or any) `str` to `feed`, in order, as [`Piece`]s: a chunk that
-/// happens to be ASCII (text that is mostly ASCII with a few other characters) is borrowed in place, other
-/// chunks are read as code points.
+/// Hands every character of a non-ASCII (or any) `str` to `feed`, in order, as [`Piece`]s; a string of
+/// more than `detach_above` characters is fed with the GIL released.
 ///
-/// A string of at most `detach_above` characters is read into a chunk-sized buffer on the stack and fed
-/// chunk by chunk, all in the L1 cache. A longer one is read into a larger batch, and each batch is fed
-/// with the GIL released (the code points live in our own buffer, so no Python object is touched
-/// meanwhile).
+/// - Version-specific build: the whole string, in place, as one piece of CPython's own width.
+/// - abi3 build: a chunk that happens to be ASCII (text that is mostly ASCII with a few other characters)
+///   is borrowed in place, other chunks are read as code points. A string of at most `detach_above`
+///   characters is read into a chunk-sized buffer on the stack and fed chunk by chunk, all in the L1
+///   cache. A longer one is read into a larger batch, and each batch is fed with the GIL released (the
+///   code points live in our own buffer, so no Python object is touched meanwhile).
 pub fn for_each_piece(
     text: &Bound<'_, PyString>,
     detach_above: usize,
     mut feed: impl FnMut(Piece<'_>) + Send,
 ) -> PyResult<()> {
-    let length = text.code_point_len()?;
-    if length > detach_above {
-        pieces_into(text, length, &mut vec![0u32; BATCH], true, &mut feed)
-    } else {
-        pieces_into(text, length, &mut [0u32; CHUNK], false, &mut feed)
+    #[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy)))]
+    return in_place(text, detach_above, &mut feed);
+    #[cfg(any(Py_LIMITED_API, PyPy, GraalPy))]
+    {
+        let length = text.code_point_len()?;
+        if length > detach_above {
+            pieces_into(text, length, &mut vec![0u32; BATCH], true, &mut feed)
+        } else {
+            pieces_into(text, length, &mut [0u32; CHUNK], false, &mut feed)
+        }
     }
 }
 
+/// Whether this build reads a `str` in place ([`for_each_piece`] in a version-specific build) rather
+/// than through the stable ABI's copies.
+pub const READS_STR_IN_PLACE: bool = cfg!(not(any(Py_LIMITED_API, PyPy, GraalPy)));
+
+/// [`for_each_piece`] in a version-specific build: CPython's own storage, one piece, no copy.
+#[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy)))]
+fn in_place(
+    text: &Bound<'_, PyString>,
+    detach_above: usize,
+    feed: &mut (impl FnMut(Piece<'_>) + Send),
+) -> PyResult<()> {
+    use pyo3::types::string::PyStringData;
+    // SAFETY: `text` is a live `str` (its `Bound` holds a reference and proves this thread is attached).
+    // `data` reads the string's kind, length and data pointer from the object's header, the way
+    // CPython's own `PyUnicode_KIND` and `PyUnicode_DATA` macros do; pyo3 decodes the kind's bitfield
+    // by hand, which is why it is `unsafe`: pyo3 tests it on x86-64, this crate's tests read every kind
+    // of `str` through it (`cargo test -p py-glue` builds without abi3), and the Python tests run
+    // against a version-specific `string_doubles` on every CPython the project tests. The slices borrow
+    // `text`, and a `str`'s characters never change while a reference to it is held elsewhere: CPython
+    // resizes a string in place only when its one reference is the caller's own (`s += t`), and our
+    // caller holds the one we read through for the whole call, GIL released or not.
+    let data = unsafe { text.data() }?;
+    let long = text.code_point_len()? > detach_above;
+    crate::detach_if(text.py(), long, || match data {
+        PyStringData::Ucs1(bytes) if !bytes.is_empty() => feed(Piece::Ucs1(bytes)),
+        PyStringData::Ucs2(units) if !units.is_empty() => feed(Piece::Ucs2(units)),
+        PyStringData::Ucs4(code_points) if !code_points.is_empty() => {
+            feed(Piece::Ucs4(code_points));
+        }
+        _ => {}
+    });
+    Ok(())
+}
+
+#[cfg(any(Py_LIMITED_API, PyPy, GraalPy))]
 /// The loop of [`for_each_piece`]: `buffer` has room for at least one chunk; `detach` says whether to
 /// release the GIL while feeding what it holds.
 fn pieces_into(
@@ -121,7 +174,7 @@ fn pieces_into(
             // Pieces must be fed in order: first what the buffer holds, then this one.
             feed_buffered(py, feed, &buffer[..filled], detach);
             filled = 0;
-            feed(Piece::Ascii(bytes));
+            feed(Piece::Ucs1(bytes));
             continue;
         }
         if buffer.len() - filled < CHUNK {
@@ -134,6 +187,7 @@ fn pieces_into(
     Ok(())
 }
 
+#[cfg(any(Py_LIMITED_API, PyPy, GraalPy))]
 /// Feeds code points read earlier (if any), releasing the GIL if `detach`.
 fn feed_buffered(
     py: Python<'_>,
@@ -142,10 +196,11 @@ fn feed_buffered(
     detach: bool,
 ) {
     if !code_points.is_empty() {
-        crate::detach_if(py, detach, || feed(Piece::CodePoints(code_points)));
+        crate::detach_if(py, detach, || feed(Piece::Ucs4(code_points)));
     }
 }
 
+#[cfg(any(Py_LIMITED_API, PyPy, GraalPy))]
 /// `text[start:end]` as a new `str`, through the C API, so a subclass's `__getitem__` is not involved.
 fn substring<'py>(
     text: &Bound<'py, PyString>,
@@ -167,6 +222,7 @@ fn substring<'py>(
     Ok(piece.cast_into::<PyString>()?)
 }
 
+#[cfg(any(Py_LIMITED_API, PyPy, GraalPy))]
 /// Copies the code points of `piece` to the start of `buffer` and returns how many there were.
 fn read_code_points(piece: &Bound<'_, PyString>, buffer: &mut [u32]) -> PyResult<usize> {
     let length = piece.code_point_len()?;
@@ -193,6 +249,7 @@ fn read_code_points(piece: &Bound<'_, PyString>, buffer: &mut [u32]) -> PyResult
     Ok(length)
 }
 
+#[cfg(any(Py_LIMITED_API, PyPy, GraalPy))]
 /// A length or index of a Python object as `Py_ssize_t`. Python objects never hold more than
 /// `isize::MAX` items, so the conversion never saturates for the values it is given.
 fn to_ssize(n: usize) -> ffi::Py_ssize_t {
@@ -257,8 +314,8 @@ mod tests {
     use super::*;
     use crate::testing::{eval, message, with_python};
 
-    /// Every piece of `code`'s `str`, as (is it ASCII, its characters).
-    fn pieces(py: Python<'_>, code: &str, detach_above: usize) -> Vec<(bool, Vec<u32>)> {
+    /// Every piece of `code`'s `str`, as (its width in bytes, its code points).
+    fn pieces(py: Python<'_>, code: &str, detach_above: usize) -> Vec<(usize, Vec<u32>)> {
         let text = eval(py, code);
         let mut seen = Vec::new();
         for_each_piece(
@@ -266,8 +323,9 @@ mod tests {
             detach_above,
             |piece| {
                 seen.push(match piece {
-                    Piece::Ascii(bytes) => (true, bytes.iter().map(|&b| u32::from(b)).collect()),
-                    Piece::CodePoints(cps) => (false, cps.to_vec()),
+                    Piece::Ucs1(bytes) => (1, bytes.iter().map(|&b| u32::from(b)).collect()),
+                    Piece::Ucs2(units) => (2, units.iter().map(|&u| u32::from(u)).collect()),
+                    Piece::Ucs4(cps) => (4, cps.to_vec()),
                 });
             },
         )
@@ -288,9 +346,11 @@ mod tests {
             for code in [
                 "''",
                 "'abc'",
+                "'h\u{e9}llo'",
                 "'h\u{e9}llo \u{2603} \u{1f600}'",
                 "'a\\ud800b'",
                 "'x' * 5000 + '\u{e9}' * 5000 + 'y' * 9000",
+                "'\u{434}' * 70000 + '\\udfff'",
                 "'\u{1f600}' * 70000 + 'z' * 4096 + '\\udfff'",
                 "type('S', (str,), {'__iter__': lambda s: iter('zz')})('\u{e9}t\u{e9}')",
             ] {
@@ -307,12 +367,44 @@ mod tests {
         });
     }
 
+    /// The (width, length) of each piece of `code`'s `str`.
+    fn shape(py: Python<'_>, code: &str) -> Vec<(usize, usize)> {
+        pieces(py, code, 0)
+            .iter()
+            .map(|(width, cps)| (*width, cps.len()))
+            .collect()
+    }
+
     #[test]
-    fn ascii_runs_are_borrowed_and_others_read_as_code_points() {
+    #[cfg(any(Py_LIMITED_API, PyPy, GraalPy))]
+    fn abi3_borrows_ascii_runs_and_reads_others_as_code_points() {
+        const { assert!(!READS_STR_IN_PLACE) };
         with_python(|py| {
-            let read = pieces(py, "'a' * 4096 + '\u{e9}' * 10", 0);
-            let shape: Vec<(bool, usize)> = read.iter().map(|(a, cps)| (*a, cps.len())).collect();
-            assert_eq!(shape, [(true, 4096), (false, 10)]);
+            assert_eq!(
+                shape(py, "'a' * 4096 + '\u{e9}' * 10"),
+                [(1, 4096), (4, 10)]
+            );
+            assert_eq!(shape(py, "'\u{434}' * 5000"), [(4, 5000)]);
+        });
+    }
+
+    #[test]
+    #[cfg(not(any(Py_LIMITED_API, PyPy, GraalPy)))]
+    fn version_specific_borrows_each_kind_whole() {
+        const { assert!(READS_STR_IN_PLACE) };
+        with_python(|py| {
+            assert_eq!(shape(py, "'a' * 4096 + '\u{e9}' * 10"), [(1, 4106)]);
+            assert_eq!(shape(py, "'\u{e9}' + '\u{434}' * 5000"), [(2, 5001)]);
+            assert_eq!(shape(py, "'\u{434}' * 5000 + '\u{1f600}'"), [(4, 5001)]);
+            // A lone surrogate is a code point below U+10000: CPython stores it in two bytes.
+            assert_eq!(shape(py, "'a\\ud800'"), [(2, 2)]);
+            assert!(shape(py, "''").is_empty());
+        });
+    }
+
+    #[test]
+    fn ascii_is_borrowed_in_place() {
+        with_python(|py| {
             let text = eval(py, "'abc'");
             let text = text.cast::<PyString>().expect("str");
             assert_eq!(ascii_bytes(text).expect("ascii"), Some(&b"abc"[..]));
@@ -359,9 +451,10 @@ mod tests {
             let text = eval(py, "'h\u{e9}'");
             let text = text.cast::<PyString>().expect("str");
             assert_eq!(utf8(text, "f", "v", "").expect("utf-8"), "h\u{e9}");
-            let other = PySystemError::new_err("x");
+            let other = pyo3::exceptions::PySystemError::new_err("x");
             assert!(
-                explain_unencodable(py, other, "f", "v", "").is_instance_of::<PySystemError>(py)
+                explain_unencodable(py, other, "f", "v", "")
+                    .is_instance_of::<pyo3::exceptions::PySystemError>(py)
             );
         });
     }
