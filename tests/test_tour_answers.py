@@ -33,6 +33,21 @@ def test_a_wrong_answer_stops_the_row_before_it_is_timed() -> None:
         wrong.row(0)
 
 
+def test_a_wrong_answer_in_a_child_process_stops_the_row_too() -> None:
+    """The rows timed in a child process (two builds of one wheel, chapters 2 and 5) check their answers
+    there, before the timing, and the tour stops naming the row."""
+    pytest.importorskip("string_doubles")
+    from builds import time_in_child
+    from harness import WrongAnswerError
+
+    setup = "import string_doubles"
+    count = "string_doubles.count_doubles('aabé😀😀')"
+    timed = time_in_child(None, setup, {"a row": (count, "2")}, repeat=1)
+    assert timed["a row"] > 0
+    with pytest.raises(WrongAnswerError, match=r"a row: answered 2, expected 3"):
+        time_in_child(None, setup, {"a row": (count, "3")}, repeat=1)
+
+
 def test_chapter_1() -> None:
     pytest.importorskip("fibo_rust")
     from ch1_fibonacci.tour import steps

@@ -20,7 +20,7 @@ import string_doubles
 from harness import ROOT, Chapter, Row, Step, Versus, equals, format_ratio, format_seconds, in_debug_env
 from peers import build_cython, jit
 
-from ch2_doubles import doubles_numba
+from ch2_doubles import doubles_numba, in_place
 from ch2_doubles.doubles_python import (
     LENGTH,
     ascii_letters,
@@ -43,6 +43,9 @@ NUMBA_UTF32 = "numba @njit, UTF-32 code points"
 CYTHON_STR = "Cython, typed loop over the str"
 CYTHON_BYTES = "Cython, typed loop over UTF-8 bytes"
 PEERS = (NUMBA_UTF8, NUMBA_UTF32, CYTHON_STR, CYTHON_BYTES)
+ABI3_CHILD = "abi3 wheel, count_doubles"
+SPECIFIC_CHILD = "version-specific build, count_doubles"
+NON_ASCII_SPECIFIC = f"{in_place.NON_ASCII_TEXT}: {SPECIFIC_CHILD}"
 
 
 def steps(
@@ -213,6 +216,18 @@ def measure(full: bool = False) -> Chapter:
             baseline=NON_ASCII_BASELINE,
         )
     )
+    # The same count from the abi3 wheel and from a version-specific build, each in a child process, on
+    # text of each of CPython's storage widths: the chapter's non-ASCII text against the Python loop, the
+    # others against the abi3 wheel.
+    two_builds, build_notes = in_place.measure(repeat)
+    for text_name, (abi3, specific) in two_builds.items():
+        first = f"{text_name}: {ABI3_CHILD}"
+        baseline = NON_ASCII_BASELINE if text_name == in_place.NON_ASCII_TEXT else first
+        note = "the row below: vs this" if baseline == first else "child process"
+        text_rows.append(Row(first, abi3, note=note, baseline=baseline))
+        text_rows.append(
+            Row(f"{text_name}: {SPECIFIC_CHILD}", specific, note="child process", baseline=baseline)
+        )
     chapter.rows = ascii_rows + text_rows
 
     exact, numpy_says = count_doubles(text), count_doubles_numpy(text)
@@ -224,8 +239,12 @@ def measure(full: bool = False) -> Chapter:
             f"{format_ratio(numpy / fast)} numpy's one-liner on ASCII letters; "
             f"{format_ratio(chapter.speedup(by_step[NON_ASCII + BEST]))} the Python loop on non-ASCII text."
         )
-    for prefix, text_name in (("", "ASCII letters"), (NON_ASCII, "non-ASCII text")):
-        rust = by_step[prefix + BEST].seconds
+    for prefix, rust_row, text_name in (
+        ("", BEST, "count_doubles on ASCII letters"),
+        (NON_ASCII, NON_ASCII + BEST, "count_doubles on non-ASCII text"),
+        (NON_ASCII, NON_ASCII_SPECIFIC, "The version-specific build's count_doubles on non-ASCII text"),
+    ):
+        rust = by_step[rust_row].seconds
         compared = [
             f"{by_step[prefix + peer].seconds / rust:.2f}x {peer}"
             for peer in PEERS
@@ -233,11 +252,9 @@ def measure(full: bool = False) -> Chapter:
         ]
         if compared:
             chapter.notes.append(
-                f"count_doubles on {text_name} runs this many times as fast as each peer: "
-                + "; ".join(compared)
-                + "."
+                f"{text_name} runs this many times as fast as each peer: " + "; ".join(compared) + "."
             )
-    chapter.notes += peer_notes
+    chapter.notes += peer_notes + build_notes
     chapter.notes.append(
         f"On the non-ASCII text the Python loop counts {exact:,} doubled characters; numpy's one-liner and "
         f"count_doubles_bytes count {numpy_says:,} doubled bytes."
@@ -258,8 +275,13 @@ def measure(full: bool = False) -> Chapter:
             ("numpy one-liner (UTF-8 bytes)", *exact_peers, NUMBA_UTF8, CYTHON_BYTES),
         ),
         Versus(
-            "doubled characters, 1M non-ASCII characters, exact",
+            "doubled characters, 1M non-ASCII characters, exact: the abi3 wheel",
             NON_ASCII + BEST,
+            tuple(NON_ASCII + p for p in exact_peers),
+        ),
+        Versus(
+            "the same, the version-specific wheel",
+            NON_ASCII_SPECIFIC,
             tuple(NON_ASCII + p for p in exact_peers),
         ),
     ]
