@@ -6,8 +6,13 @@ A chapter's table between `<!-- tour:N -->` and `<!-- /tour:N -->` is written by
     v1 takes <!-- fig 3 "v1: .center read from Python objects" time -->13.7 ms<!-- /fig --> here
 
 `3` is the chapter, the quoted string is the row's first cell, and the last word names the column: `time`
-(the second column, time per call) or `ratio` (the third, the speed-up). On GitHub the markers are
-invisible and only the figure shows.
+(the second column, time per call) or `ratio` (the third, the speed-up). A comparison of two rows of one
+table names both:
+
+    <!-- fig 2 "Rust, count_doubles" vs "numba @njit, UTF-8 bytes" -->5.51x<!-- /fig -->
+
+is how many times the first row's time fits in the second's, computed from the two time cells as printed.
+On GitHub the markers are invisible and only the figure shows.
 
     python examples/figures.py            # list every quoted figure that differs from its table (exit 1)
     python examples/figures.py --update   # rewrite them from the tables (the tour does this after its own)
@@ -22,10 +27,18 @@ import re
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from harness import format_ratio
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [*sorted((ROOT / "docs").glob("*.md")), ROOT / "README.md"]
 COLUMNS = {"time": 1, "ratio": 2}
-FIGURE = re.compile(r'<!-- fig (\d+) "([^"]+)" (\w+) -->(.*?)<!-- /fig -->')
+FIGURE = re.compile(
+    r'<!-- fig (?P<chapter>\d+) "(?P<row>[^"]+)" (?P<column>\w+)(?: "(?P<other>[^"]+)")? -->'
+    r"(?P<value>.*?)<!-- /fig -->"
+)
+UNITS = {"s": 1.0, "ms": 1e-3, "µs": 1e-6, "ns": 1e-9}
 TOUR_BLOCK = re.compile(r"<!-- tour:(\d+) -->\n(.*?)<!-- /tour:\1 -->", re.DOTALL)
 
 
@@ -42,16 +55,32 @@ def tour_tables(pages: list[Path] = PAGES) -> dict[int, dict[str, list[str]]]:
     return tables
 
 
+def seconds(cell: str) -> float:
+    """A time cell ("42.8 µs") in seconds; ValueError if it is not one."""
+    number, _, unit = cell.partition(" ")
+    if unit not in UNITS:
+        raise ValueError(f"{cell!r} is not a time")
+    return float(number.replace(",", "")) * UNITS[unit]
+
+
 def expected(tables: dict[int, dict[str, list[str]]], match: re.Match[str]) -> str:
-    """The table cell a figure marker quotes; ValueError naming what is missing."""
-    chapter, label, column = int(match.group(1)), match.group(2), match.group(3)
-    if column not in COLUMNS:
-        raise ValueError(f"unknown column {column!r} (one of {', '.join(COLUMNS)})")
+    """The table cell a figure marker quotes, or the ratio of two rows' times; ValueError naming what is
+    missing."""
+    chapter, column = int(match["chapter"]), match["column"]
     if chapter not in tables:
         raise ValueError(f"no <!-- tour:{chapter} --> table in the docs")
-    if label not in tables[chapter]:
-        raise ValueError(f"chapter {chapter}'s tour table has no row {label!r}")
-    return tables[chapter][label][COLUMNS[column]]
+    labels = [match["row"]] + ([match["other"]] if match["other"] else [])
+    for label in labels:
+        if label not in tables[chapter]:
+            raise ValueError(f"chapter {chapter}'s tour table has no row {label!r}")
+    if match["other"]:
+        if column != "vs":
+            raise ValueError(f'two rows are compared with "vs", not {column!r}')
+        row, other = (seconds(tables[chapter][label][COLUMNS["time"]]) for label in labels)
+        return format_ratio(other / row)
+    if column not in COLUMNS:
+        raise ValueError(f"unknown column {column!r} (one of {', '.join(COLUMNS)})")
+    return tables[chapter][match["row"]][COLUMNS[column]]
 
 
 def problems(pages: list[Path] = PAGES) -> list[str]:
@@ -68,11 +97,10 @@ def problems(pages: list[Path] = PAGES) -> list[str]:
             except ValueError as error:
                 found.append(f"{where}: {error}")
                 continue
-            if match.group(4) != cell:
-                found.append(
-                    f'{where}: quotes {match.group(4)!r} for "{match.group(2)}" ({match.group(3)}), '
-                    f"the table says {cell!r}"
-                )
+            if match["value"] != cell:
+                what = f'"{match["row"]}" vs "{match["other"]}"' if match["other"] else f'"{match["row"]}"'
+                quoted = f"quotes {match['value']!r} for {what} ({match['column']})"
+                found.append(f"{where}: {quoted}, the table says {cell!r}")
     return found
 
 
@@ -85,7 +113,7 @@ def update(pages: list[Path] = PAGES) -> list[Path]:
 
         def refreshed(match: re.Match[str]) -> str:
             cell = expected(tables, match)
-            return match.group(0).replace(f"-->{match.group(4)}<!--", f"-->{cell}<!--", 1)
+            return match.group(0).replace(f"-->{match['value']}<!--", f"-->{cell}<!--", 1)
 
         new = FIGURE.sub(refreshed, text)
         if new != text:

@@ -56,3 +56,18 @@ def test_a_stale_figure_is_caught(tmp_path):
     assert len(found) == 2
     assert "the table says '2 ms'" in found[0]
     assert "has no row 'b'" in found[1]
+
+
+def test_a_comparison_of_two_rows_is_computed_from_their_times(tmp_path):
+    page = tmp_path / "page.md"
+    table = (
+        "<!-- tour:9 -->\n| step | time | ratio |\n|---|---:|---:|\n"
+        "| a | 2 ms | 3x |\n| b | 500 µs | 12x |\n<!-- /tour:9 -->\n"
+    )
+    page.write_text(table + 'b is <!-- fig 9 "b" vs "a" -->3.9x<!-- /fig --> as fast as a\n')
+    found = figures.problems([page])
+    assert len(found) == 1
+    assert "the table says '4x'" in found[0]
+    assert figures.update([page]) == [page]
+    assert figures.problems([page]) == []
+    assert '"a" -->4x<!--' in page.read_text()
