@@ -23,6 +23,9 @@ from harness import format_ratio, format_seconds
 
 from ch2_doubles.doubles_python import LENGTH, count_doubles
 
+NON_ASCII_TEXT = "non-ASCII (4 bytes a character)"
+"""The chapter's non-ASCII text: with emoji in it, CPython stores every character in four bytes."""
+
 
 def random_text(alphabet: str, length: int = LENGTH) -> str:
     return "".join(random.Random(2).choices(alphabet, k=length))
@@ -33,10 +36,10 @@ def texts() -> dict[str, str]:
     from ch2_doubles.doubles_python import mixed_text
 
     return {
-        "the chapter's non-ASCII text (CPython: 4 bytes a character)": mixed_text(),
-        "Greek and Cyrillic letters (2 bytes a character)": random_text("αβγδεζηθλμπσωабвгдежзиклмн"),
-        "accented Latin letters (1 byte a character)": random_text("éèàçñöüßåøæ"),
-        "ASCII but for one emoji at the end (4 bytes a character)": "ab" * (LENGTH // 2) + "🦀",
+        NON_ASCII_TEXT: mixed_text(),
+        "Greek, Cyrillic (2 bytes a character)": random_text("αβγδεζηθλμπσωабвгдежзиклмн"),
+        "accented Latin (1 byte a character)": random_text("éèàçñöüßåøæ"),
+        "ASCII and one emoji (4 bytes a character)": "ab" * (LENGTH // 2) + "🦀",
     }
 
 
