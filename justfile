@@ -146,7 +146,7 @@ test-kernels: develop
 # the smoke test, every public function on small good and bad inputs, and the exact-area checks. Then
 # string_doubles built for that version (a debug build, to save time: the same code), which reads CPython's
 # own str storage, whose layout differs between versions: the smoke test and chapter 2's odd inputs.
-[doc("The wheels on every CPython >= 3.10 found (pyenv, python3.X): smoke, every public function, exact areas")]
+[doc("dist/ on every CPython >= 3.10 found (pyenv, python3.X): smoke, small inputs, exact areas; string_doubles built for each")]
 test-pythons: wheels
     #!/usr/bin/env bash
     set -euo pipefail
@@ -208,7 +208,7 @@ wheels: setup
 # the odd inputs, and every public function on small inputs. test-py already ran the whole suite against
 # the same code; test-pythons repeats the small-input pass on every other CPython. pip picks the
 # version-specific string_doubles here, whose str reader no other recipe runs: chapter 2's whole suite too.
-[doc("Install dist/ into a fresh .venv-wheels without an index or Rust; smoke, stubtest, odd and small inputs")]
+[doc("dist/ in a fresh .venv-wheels, no index or Rust: smoke, stubtest, odd and small inputs, chapter 2's whole suite")]
 test-wheels: wheels
     #!/usr/bin/env bash
     set -euo pipefail
