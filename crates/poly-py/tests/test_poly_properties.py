@@ -126,6 +126,8 @@ def test_find_close_polygons_keeps_the_same_objects_in_order(arrays, point, max_
     assert positions(poly_match_rs.find_close_polygons(rust, point, max_dist), rust) == expected
     # The article's steps: v1 reads .center off the Python objects themselves; v2 and v3 take Polygons.
     assert positions(poly_match_rs.v1.find_close_polygons(python, point, max_dist), python) == expected
+    interned = poly_match_rs.v1_interned.find_close_polygons(python, point, max_dist)
+    assert positions(interned, python) == expected
     assert positions(poly_match_rs.v2.find_close_polygons(rust, point, max_dist), rust) == expected
     assert positions(poly_match_rs.v3.find_close_polygons(rust, point, max_dist), rust) == expected
 
