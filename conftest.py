@@ -5,6 +5,9 @@ wheel they test) and the few that span wheels (tests/).
   `./just test-chapter N` builds one wheel, and the other chapters' tests then say why they did not run.
 - `--every-wheel` turns that skip into an error: `./just test` and the installed-wheel runs pass it, so a
   wheel that failed to build or install cannot pass as "skipped".
+- `--quick` is the quick loop while working on a chapter (`./just test-chapter N --quick`): it leaves out the
+  tests marked `soak` and loads hypothesis's "quick" profile, so every property still runs, on fewer
+  examples. Every other run (`./just test`, a plain `./just test-chapter N`) runs everything in full.
 
 The helpers that more than one test file uses are in tests/support.py.
 """
@@ -16,8 +19,12 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent
+# hypothesis's own default is 100 examples per property; a chapter that asks for more asks relative to the
+# profile loaded (tests/support.py's `thorough`), so this profile shortens those properties too.
+settings.register_profile("quick", max_examples=20)
 
 
 def wheels() -> dict[str, str]:
@@ -43,6 +50,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="fail at once if any chapter's wheel is not installed, instead of skipping its tests",
     )
+    parser.addoption(
+        "--quick",
+        action="store_true",
+        help="the quick loop: leave out the soak tests, run each hypothesis property on fewer examples",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -50,11 +62,27 @@ def pytest_configure(config: pytest.Config) -> None:
         missing = [f"{module} (crates/{crate})" for crate, module in WHEELS.items() if not installed(module)]
         if missing:
             raise pytest.UsageError(f"--every-wheel: not installed: {', '.join(missing)}")
+    if config.getoption("--quick"):
+        settings.load_profile("quick")
 
 
-def pytest_report_header(config: pytest.Config) -> str:
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """`--quick`: deselect the soak tests, as `-m "not soak"` would (pytest's summary counts them)."""
+    if not config.getoption("--quick"):
+        return
+    soak = [item for item in items if item.get_closest_marker("soak")]
+    if soak:
+        config.hook.pytest_deselected(items=soak)
+        items[:] = [item for item in items if not item.get_closest_marker("soak")]
+
+
+def pytest_report_header(config: pytest.Config) -> list[str]:
     present = [module for module in WHEELS.values() if installed(module)]
-    return f"wheels installed: {', '.join(present) or 'none'}"
+    lines = [f"wheels installed: {', '.join(present) or 'none'}"]
+    if config.getoption("--quick"):
+        examples = settings().max_examples
+        lines.append(f"--quick: soak tests left out; hypothesis profile 'quick' ({examples} examples)")
+    return lines
 
 
 class MissingWheel(pytest.Module):

@@ -65,8 +65,11 @@ develop-chapter N:
         cargo build --release --quiet --bins -p "$crate"
     done
 
+# The arguments after N go to pytest. `--quick` (conftest.py) is the loop while working on a chapter: it
+# leaves out the tests marked `soak` (as `-m "not soak"` does) and runs each hypothesis property on fewer
+# examples. `./just test` never passes it.
 [positional-arguments]
-[doc("Chapter N alone: its Rust crates' tests, its wheels in release, its Python tests (-m 'not soak': quicker)")]
+[doc("Chapter N alone: its Rust crates' tests, its wheels in release, its Python tests (--quick: the short loop)")]
 test-chapter N *pytest_args: (develop-chapter N)
     #!/usr/bin/env bash
     set -euo pipefail

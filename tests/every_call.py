@@ -59,7 +59,11 @@ MODULES: list[ModuleType] = [
     module
     for wheel in WHEELS
     if wheel is not None
-    for module in ([wheel, wheel.v1, wheel.v2, wheel.v3, wheel.v4] if wheel is poly_match_rs else [wheel])
+    for module in (
+        [wheel, wheel.v1, wheel.v1_interned, wheel.v2, wheel.v3, wheel.v4]
+        if wheel is poly_match_rs
+        else [wheel]
+    )
 ]
 
 
@@ -236,6 +240,7 @@ def poly_calls(large: bool) -> Iterator[Call]:
         (poly_match_rs.v4.find_close_polygons, polygons),
         (poly_match_rs.v2.find_close_polygons, some),
         (poly_match_rs.v1.find_close_polygons, some),
+        (poly_match_rs.v1_interned.find_close_polygons, some),
     ]:
         for dist in (max_dist, math.nan, math.inf, 0.0):
             yield Call(
@@ -249,12 +254,12 @@ def poly_calls(large: bool) -> Iterator[Call]:
             lambda f=function: f([polygons[0], {"center": 1}], point, 1.0),
         )
         yield Call(function, "no polygons", lambda f=function: f([], point, 1.0))
-    v1 = poly_match_rs.v1.find_close_polygons
     by_position = polygon_answer(objects)
-    yield Call(v1, "any objects with .center", lambda: by_position(v1(objects, point, max_dist)))
-    yield Call(v1, ".center raises", lambda: v1([objects[0], Exploding()], point, 1.0))
-    yield Call(v1, "no .center", lambda: v1([object()], point, 1.0))
-    yield Call(v1, ".center of shape (3,)", lambda: v1([Centered(np.zeros(3))], point, 1.0))
+    for v1 in (poly_match_rs.v1.find_close_polygons, poly_match_rs.v1_interned.find_close_polygons):
+        yield Call(v1, "any objects with .center", lambda v1=v1: by_position(v1(objects, point, max_dist)))
+        yield Call(v1, ".center raises", lambda v1=v1: v1([objects[0], Exploding()], point, 1.0))
+        yield Call(v1, "no .center", lambda v1=v1: v1([object()], point, 1.0))
+        yield Call(v1, ".center of shape (3,)", lambda v1=v1: v1([Centered(np.zeros(3))], point, 1.0))
 
     for function in [poly_match_rs.best_polygons, poly_match_rs.find_all_close_polygons]:
         for layout, arranged in layouts.items():

@@ -182,6 +182,23 @@ def gil_tests(releases: list[str], keeps: list[str]) -> tuple[Callable[..., None
     return test_long_work_lets_other_threads_run, test_calls_that_keep_the_gil_are_told_apart
 
 
+# --- hypothesis -------------------------------------------------------------------------------------------
+
+
+def thorough() -> Any:
+    """hypothesis settings for a chapter's properties that want more examples than the default: half as many
+    again as the loaded profile (150 under hypothesis's default of 100; 30 under the "quick" profile that
+    `pytest --quick` loads, see conftest.py), no deadline (a first call may warm caches or allocate), and
+    no too_slow health check (the Python references are slow on purpose)."""
+    from hypothesis import HealthCheck, settings
+
+    return settings(
+        max_examples=settings().max_examples * 3 // 2,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
+
+
 # --- memory rounds ----------------------------------------------------------------------------------------
 
 ROUNDS = 100_000

@@ -20,6 +20,7 @@ STUBS = {
     "string_doubles": "crates/doubles-py/string_doubles.pyi",
     "poly_match_rs": "crates/poly-py/python/poly_match_rs/__init__.pyi",
     "poly_match_rs.v1": "crates/poly-py/python/poly_match_rs/v1.pyi",
+    "poly_match_rs.v1_interned": "crates/poly-py/python/poly_match_rs/v1_interned.pyi",
     "poly_match_rs.v2": "crates/poly-py/python/poly_match_rs/v2.pyi",
     "poly_match_rs.v3": "crates/poly-py/python/poly_match_rs/v3.pyi",
     "poly_match_rs.v4": "crates/poly-py/python/poly_match_rs/v4.pyi",

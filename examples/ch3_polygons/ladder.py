@@ -12,7 +12,7 @@ from typing import Any
 @dataclass(frozen=True)
 class Step:
     key: str
-    """Short name for the command line: python, v1 .. v4, best, numpy, scipy."""
+    """Short name for the command line: python, v1, v1-interned, v2 .. v4, best, numpy, scipy."""
     label: str
     """What the step is, for tables."""
     module: str
@@ -44,6 +44,11 @@ STEPS = (
         "v1: .center read from Python objects",
         "ch3_polygons.poly_match_v1",
         "12.5x (23.44 ms)",
+    ),
+    Step(
+        "v1-interned",
+        "v1 with the attribute name interned (pyo3::intern!)",
+        "ch3_polygons.poly_match_v1_interned",
     ),
     Step("v2", "v2: Polygon as a pyclass", "ch3_polygons.poly_match_v2", "46.5x (6.29 ms)"),
     Step("v3", "v3: no allocation per polygon", "ch3_polygons.poly_match_v3", "101x (2.90 ms)"),

@@ -2,10 +2,11 @@
 
     python examples/ch3_polygons/measure.py [STEP ...] [--iterations N] [--no-baseline]
 
-STEP is one of python, v1, v2, v3, v4, best, numpy, scipy (default: all of them). Each step builds the
-article's data (1000 polygons, 100 points), runs `main` once to warm up (the Python original caches its
-centers and areas on first use, as in the article's measurement), then reports the average of N further
-iterations (10, as in the article) and the speed-up over the Python original measured in the same run.
+STEP is one of python, v1, v1-interned, v2, v3, v4, best, numpy, scipy (default: all of them). Each step
+builds the article's data (1000 polygons, 100 points), runs `main` once to warm up (the Python original
+caches its centers and areas on first use, as in the article's measurement), then reports the average of N
+further iterations (10, as in the article) and the speed-up over the Python original measured in the same
+run.
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@
 //! into the caller's own objects: the same Polygon instances, the caller's rows of `points`.
 //!
 //! The compiled module is `poly_match_rs.poly_match_rs`; the Python package `poly_match_rs` (in
-//! `python/`) re-exports it and registers the article's steps as `poly_match_rs.v1` .. `v4`.
+//! `python/`) re-exports it and registers the article's steps as `poly_match_rs.v1` .. `v4` (and
+//! `v1_interned`, step 1 with the attribute name interned).
 
 // The `///` comments on `#[pyfunction]`s are Python docstrings, written for `help()`, not rustdoc.
 #![allow(clippy::doc_markdown)]
@@ -119,8 +120,9 @@ fn best_polygons<'py>(
 }
 
 /// Polygons close to a point: the article "Making Python 100x faster with less than 100 lines of Rust",
-/// step by step (the submodules v1 .. v4), all of its main in Rust (best_polygons), and PolygonIndex,
-/// the search built once and asked many times, in threads, process pools or on a Dask cluster.
+/// step by step (the submodules v1 .. v4, and v1_interned: v1 with intern!), all of its main in Rust
+/// (best_polygons), and PolygonIndex, the search built once and asked many times, in threads, process
+/// pools or on a Dask cluster.
 #[pymodule(gil_used = false, module = "poly_match_rs")]
 mod poly_match_rs {
     #[pymodule_export]
@@ -135,6 +137,13 @@ mod poly_match_rs {
     mod v1 {
         #[pymodule_export]
         use crate::steps::v1::find_close_polygons;
+    }
+
+    /// Beside step 1, not in the article: v1 with the attribute name interned (pyo3's intern!).
+    #[pymodule(gil_used = false, module = "poly_match_rs")]
+    mod v1_interned {
+        #[pymodule_export]
+        use crate::steps::v1_interned::find_close_polygons;
     }
 
     /// Step 2 of the article: Polygon as a pyclass (subclass it to add area()), center still copied.

@@ -1,10 +1,12 @@
-//! The article's four steps, kept importable as `poly_match_rs.v1` .. `poly_match_rs.v4`.
+//! The article's four steps, kept importable as `poly_match_rs.v1` .. `poly_match_rs.v4`, and beside v1
+//! an exhibit that measures one remark of chapter 3 (`poly_match_rs.v1_interned`).
 //!
 //! Each step is the article's code brought up to this project's bar (clear errors for bad input, any
 //! array layout, no panics) while keeping the work that made it as fast or as slow as it was, so the
 //! benchmark can retrace the article's ladder:
 //!
 //! - v1: `.center` read from arbitrary Python objects, copied into an owned array, ndarray-linalg's `Norm`;
+//! - v1_interned: v1 with one change, not in the article: the attribute name made once with `intern!`;
 //! - v2: the polygons are `Polygon` pyclass objects; the center is still copied into a new array per polygon;
 //! - v3: no allocation per polygon: the two coordinates are read and the distance written out by hand;
 //! - v4: squared distances, and `find_all_close_polygons` loops over the points in Rust too.
@@ -56,8 +58,53 @@ pub mod v1 {
         let point = point.as_array();
         let mut close = Vec::new();
         for (index, item) in gather::items(polygons)?.into_iter().enumerate() {
-            // A new Python string per lookup, as in the article (`intern!` would save that).
+            // A new Python string per lookup, as in the article (`v1_interned` measures `intern!`).
             let center = item.getattr("center")?;
+            let center = arrays::point_array(&center, &|| format!("polygons[{index}].center"))?;
+            let center = center.try_readonly()?.as_array().to_owned();
+            let distance = poly_core::geometry::norm_distance(center, &point)
+                .map_err(|e| PyValueError::new_err(e.to_string()))?;
+            if distance < max_dist {
+                close.push(item);
+            }
+        }
+        PyList::new(py, close)
+    }
+}
+
+/// Beside step 1: v1 with exactly one change, `intern!` for the attribute name (chapter 3 measures it).
+pub mod v1_interned {
+    use super::{PyList, PyResult, PyValueError, Python, arrays, gather, name};
+    use numpy::PyArrayMethods;
+    use pyo3::intern;
+    use pyo3::prelude::*;
+
+    /// The polygons whose center is strictly closer than max_dist to point, in input order.
+    ///
+    /// Step 1 (poly_match_rs.v1) with one change, which the article did not make: the attribute name
+    /// "center" is a Python string made once and reused (pyo3's intern!), instead of a new string on
+    /// every lookup. Everything else is v1's work: the .center lookup, the copy into a Rust array and
+    /// ndarray-linalg's norm, so timing the two side by side measures what creating that string costs.
+    ///
+    /// Raises:
+    ///     TypeError: point or a center is not a numpy array of real numbers; polygons is not iterable.
+    ///     ValueError: point or a center does not have shape (2,).
+    ///     Whatever reading .center raises, unchanged (AttributeError if it is missing).
+    #[pyfunction]
+    #[pyo3(signature = (polygons, point, max_dist))]
+    pub fn find_close_polygons<'py>(
+        py: Python<'py>,
+        polygons: &Bound<'py, PyAny>,
+        point: &Bound<'py, PyAny>,
+        max_dist: f64,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let point = arrays::point_array(point, &name("point"))?;
+        let point = point.try_readonly()?;
+        let point = point.as_array();
+        let mut close = Vec::new();
+        for (index, item) in gather::items(polygons)?.into_iter().enumerate() {
+            // The one change from v1: the string "center" is created once and kept, not made per lookup.
+            let center = item.getattr(intern!(py, "center"))?;
             let center = arrays::point_array(&center, &|| format!("polygons[{index}].center"))?;
             let center = center.try_readonly()?.as_array().to_owned();
             let distance = poly_core::geometry::norm_distance(center, &point)

@@ -224,11 +224,12 @@ def test_a_million_polygons_find_all_close_polygons(million):
     [
         poly_match_rs.find_close_polygons,
         poly_match_rs.v1.find_close_polygons,
+        poly_match_rs.v1_interned.find_close_polygons,
         poly_match_rs.v2.find_close_polygons,
         poly_match_rs.v3.find_close_polygons,
         poly_match_rs.v4.find_close_polygons,
     ],
-    ids=["find_close_polygons", "v1", "v2", "v3", "v4"],
+    ids=["find_close_polygons", "v1", "v1_interned", "v2", "v3", "v4"],
 )
 def test_a_million_polygons_one_point(million, search):
     polygons, _, _, index = million

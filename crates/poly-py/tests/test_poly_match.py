@@ -31,6 +31,8 @@ SEARCHES_ONE = [
     poly_match_rs.v3.find_close_polygons,
     poly_match_rs.v4.find_close_polygons,
 ]
+# Step 1 and its exhibit with the attribute name interned: any objects with a .center array.
+SEARCHES_V1 = [poly_match_rs.v1.find_close_polygons, poly_match_rs.v1_interned.find_close_polygons]
 SEARCHES_MANY = [
     poly_match_rs.find_all_close_polygons,
     poly_match_rs.best_polygons,
@@ -323,7 +325,7 @@ def test_the_up_to_rounding_check_can_fail():
     assert exact.disagreements(polygons, points, []) != []
 
 
-@pytest.mark.parametrize("step", ["v1", "v2", "v3", "v4"])
+@pytest.mark.parametrize("step", ["v1", "v1_interned", "v2", "v3", "v4"])
 def test_every_step_driver_reproduces_the_python_main(python_answer, step):
     # The steps keep the article's area() in Python (numpy): in one process, the same bits as the original.
     import importlib
@@ -406,7 +408,8 @@ def test_any_iterable_of_polygons():
     for container in (tuple(polygons), iter(polygons), (p for p in polygons)):
         assert poly_match_rs.find_close_polygons(container, point, 2.0) == polygons[:1]
     assert poly_match_rs.best_polygons(tuple(polygons), points, 2.0)[0][1] is polygons[0]
-    assert poly_match_rs.v1.find_close_polygons(iter(polygons), point, 2.0) == polygons[:1]
+    for search in SEARCHES_V1:
+        assert search(iter(polygons), point, 2.0) == polygons[:1]
 
 
 LAYOUTS = {
@@ -441,14 +444,14 @@ def test_a_point_in_any_layout(article, layout):
     polygons, points, _ = article
     point = LAYOUTS[layout](points[:1])[0]
     expected = poly_match_rs.find_close_polygons(polygons, points[0], 10.0)
-    for search in [*SEARCHES_ONE, lambda p, q, r: poly_match_rs.v1.find_close_polygons(p, q, r)]:
+    for search in [*SEARCHES_ONE, *SEARCHES_V1]:
         assert search(polygons, point, 10.0) == expected
 
 
 # --- bad input to the searches ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("search", [*SEARCHES_ONE, poly_match_rs.v1.find_close_polygons])
+@pytest.mark.parametrize("search", [*SEARCHES_ONE, *SEARCHES_V1])
 @pytest.mark.parametrize(
     ("point", "error", "message"),
     [
@@ -499,7 +502,7 @@ def test_an_item_that_is_not_a_polygon_is_named_for_many_points(search):
         search([original], np.zeros((1, 2)), 1.0)
 
 
-@pytest.mark.parametrize("search", [*SEARCHES_ONE, *SEARCHES_MANY, poly_match_rs.v1.find_close_polygons])
+@pytest.mark.parametrize("search", [*SEARCHES_ONE, *SEARCHES_MANY, *SEARCHES_V1])
 def test_polygons_that_are_not_iterable(search):
     with pytest.raises(TypeError, match="polygons must be a list of Polygon objects, not int"):
         search(5, np.zeros((1, 2)) if search in SEARCHES_MANY else np.zeros(2), 1.0)
@@ -513,17 +516,19 @@ def test_max_dist_must_be_a_number(search):
     assert search([square(0, 0)], point, 10) != []  # an int is a number
 
 
-# --- v1: arbitrary objects with .center ----------------------------------------------------------------
+# --- v1 (and v1_interned): arbitrary objects with .center ------------------------------------------------
 
 
-def test_v1_takes_any_object_with_a_center():
+@pytest.mark.parametrize("search", SEARCHES_V1)
+def test_v1_takes_any_object_with_a_center(search):
     objects = [Centered(np.array([0.0, 0.0])), Centered(np.array([3, 4])), Centered(np.array([9.0, 9.0]))]
-    assert poly_match_rs.v1.find_close_polygons(objects, np.zeros(2), 6.0) == objects[:2]
+    assert search(objects, np.zeros(2), 6.0) == objects[:2]
 
 
-def test_v1_lets_the_exception_of_center_through():
+@pytest.mark.parametrize("search", SEARCHES_V1)
+def test_v1_lets_the_exception_of_center_through(search):
     with pytest.raises(CenterError, match="no center today"):
-        poly_match_rs.v1.find_close_polygons([Centered(np.zeros(2)), Exploding()], np.zeros(2), 1.0)
+        search([Centered(np.zeros(2)), Exploding()], np.zeros(2), 1.0)
 
 
 @pytest.mark.parametrize(
@@ -534,14 +539,36 @@ def test_v1_lets_the_exception_of_center_through():
         (np.array(["a", "b"]), TypeError, r"polygons\[0\].center must hold real numbers"),
     ],
 )
-def test_v1_bad_center(center, error, message):
+@pytest.mark.parametrize("search", SEARCHES_V1)
+def test_v1_bad_center(search, center, error, message):
     with pytest.raises(error, match=message):
-        poly_match_rs.v1.find_close_polygons([Centered(center)], np.zeros(2), 1.0)
+        search([Centered(center)], np.zeros(2), 1.0)
 
 
-def test_v1_missing_center_is_an_attribute_error():
+@pytest.mark.parametrize("search", SEARCHES_V1)
+def test_v1_missing_center_is_an_attribute_error(search):
     with pytest.raises(AttributeError, match="center"):
-        poly_match_rs.v1.find_close_polygons([object()], np.zeros(2), 1.0)
+        search([object()], np.zeros(2), 1.0)
+
+
+def test_v1_interned_is_v1_with_one_line_changed():
+    # The exhibit measures one change (chapter 3 quotes its row): the rest of its source must stay v1's.
+    source = (Path(__file__).resolve().parent.parent / "src" / "steps.rs").read_text()
+
+    def body(module):
+        start = source.index(f"pub mod {module} {{")
+        function = source.index("    pub fn find_close_polygons", start)
+        return source[function : source.index("\n    }\n", function)].splitlines()
+
+    v1, interned = body("v1"), body("v1_interned")
+    changed = [(a.strip(), b.strip()) for a, b in zip(v1, interned, strict=True) if a != b]
+    assert changed == [
+        (
+            "// A new Python string per lookup, as in the article (`v1_interned` measures `intern!`).",
+            '// The one change from v1: the string "center" is created once and kept, not made per lookup.',
+        ),
+        ('let center = item.getattr("center")?;', 'let center = item.getattr(intern!(py, "center"))?;'),
+    ]
 
 
 # --- threads, memory, the GIL -------------------------------------------------------------------------
@@ -655,6 +682,10 @@ def test_steps_are_importable_submodules():
     assert Polygon is poly_match_rs.Polygon
     assert find_close_polygons is poly_match_rs.v2.find_close_polygons
     assert sys.modules["poly_match_rs.v3"] is poly_match_rs.v3
+    from poly_match_rs.v1_interned import find_close_polygons as interned
+
+    assert poly_match_rs.v1_interned.__name__ == "poly_match_rs.v1_interned"
+    assert interned is poly_match_rs.v1_interned.find_close_polygons
 
 
 def test_help_reads_well():

@@ -26,6 +26,7 @@ def poly_round() -> Callable[[], None]:
         raises(lambda: poly_match_rs.best_polygons(polygons, point, 3.0), ValueError),
         raises(lambda: poly_match_rs.v1.find_close_polygons(exploding, point, 3.0), CenterError),
         raises(lambda: poly_match_rs.v1.find_close_polygons([object()], point, 3.0), AttributeError),
+        raises(lambda: poly_match_rs.v1_interned.find_close_polygons(exploding, point, 3.0), CenterError),
         raises(lambda: poly_match_rs.v2.find_close_polygons([objects[0]], point, 3.0), TypeError),
         raises(lambda: poly_match_rs.v3.find_close_polygons(polygons, [2.0, 0.5], 3.0), TypeError),
         raises(lambda: poly_match_rs.v4.find_close_polygons(polygons, np.zeros(3), 3.0), ValueError),
@@ -43,6 +44,7 @@ def poly_round() -> Callable[[], None]:
         poly_match_rs.find_all_close_polygons(polygons, points, 3.0)
         poly_match_rs.best_polygons(polygons, points, math.nan)
         poly_match_rs.v1.find_close_polygons(objects, point, 3.0)
+        poly_match_rs.v1_interned.find_close_polygons(objects, point, 3.0)
         poly_match_rs.v2.find_close_polygons(polygons, point, 3.0)
         poly_match_rs.v3.find_close_polygons(polygons, point, 3.0)
         poly_match_rs.v4.find_close_polygons(polygons, point, 3.0)
@@ -60,5 +62,13 @@ def poly_round() -> Callable[[], None]:
 
 
 test_no_growth_over_100_000_rounds, test_every_public_function_is_in_the_round = memory_tests(
-    [poly_match_rs, poly_match_rs.v1, poly_match_rs.v2, poly_match_rs.v3, poly_match_rs.v4], poly_round
+    [
+        poly_match_rs,
+        poly_match_rs.v1,
+        poly_match_rs.v1_interned,
+        poly_match_rs.v2,
+        poly_match_rs.v3,
+        poly_match_rs.v4,
+    ],
+    poly_round,
 )

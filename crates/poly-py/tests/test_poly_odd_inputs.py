@@ -48,6 +48,8 @@ def test_a_polygon_without_vertices_is_refused_whatever_the_layout(empty):
         poly_match_rs.Polygon(empty, empty)
 
 
+# Step 1 and its exhibit with the attribute name interned: both read .center off any object.
+V1_STEPS = [poly_match_rs.v1.find_close_polygons, poly_match_rs.v1_interned.find_close_polygons]
 SINGLE = [
     poly_match_rs.find_close_polygons,
     poly_match_rs.v1.find_close_polygons,
@@ -89,7 +91,7 @@ def test_extreme_max_dist_matches_the_python_test(max_dist):
     point = np.zeros(2)
     expected = python_close(polygons, point, max_dist)
     positions = {id(p): i for i, p in enumerate(polygons)}
-    for search in SINGLE[:4]:
+    for search in [*SINGLE[:4], *V1_STEPS[1:]]:
         assert [positions[id(p)] for p in search(polygons, point, max_dist)] == expected, search
     points = np.zeros((600, 2))  # enough for the grid and the thread pool
     for search in MANY[:2]:
@@ -110,7 +112,7 @@ def test_extreme_points_match_the_python_test(point):
     for max_dist in (1.0, 1e308, math.inf):
         expected = python_close(polygons, point, max_dist)
         positions = {id(p): i for i, p in enumerate(polygons)}
-        for search in SINGLE[:4]:
+        for search in [*SINGLE[:4], *V1_STEPS[1:]]:
             assert [positions[id(p)] for p in search(polygons, point, max_dist)] == expected
         rows = np.tile(point, (600, 1))
         for search in MANY[:2]:
@@ -160,17 +162,19 @@ def test_points_as_a_misaligned_field():
     assert all(p is polygons[1] for _, p in best)
 
 
-def test_a_center_raising_keyboard_interrupt_is_not_swallowed():
+@pytest.mark.parametrize("search", V1_STEPS)
+def test_a_center_raising_keyboard_interrupt_is_not_swallowed(search):
     class Interrupting:
         @property
         def center(self):
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        poly_match_rs.v1.find_close_polygons([Centered(np.zeros(2)), Interrupting()], np.zeros(2), 1.0)
+        search([Centered(np.zeros(2)), Interrupting()], np.zeros(2), 1.0)
 
 
-def test_a_center_that_raises_after_some_polygons_were_read():
+@pytest.mark.parametrize("search", V1_STEPS)
+def test_a_center_that_raises_after_some_polygons_were_read(search):
     calls = []
 
     class Flaky:
@@ -183,11 +187,12 @@ def test_a_center_that_raises_after_some_polygons_were_read():
 
     flaky = Flaky()
     with pytest.raises(CenterError, match="the fourth time"):
-        poly_match_rs.v1.find_close_polygons([flaky] * 10, np.zeros(2), 1.0)
+        search([flaky] * 10, np.zeros(2), 1.0)
     assert len(calls) == 4  # stopped at the first exception
 
 
-def test_a_center_that_empties_the_list_being_searched():
+@pytest.mark.parametrize("search", V1_STEPS)
+def test_a_center_that_empties_the_list_being_searched(search):
     # v1 reads the items first, then their centers: emptying the list half-way changes nothing it reads,
     # and nothing is read past the end of anything.
     polygons = []
@@ -200,7 +205,7 @@ def test_a_center_that_empties_the_list_being_searched():
 
     polygons.extend([Centered(np.zeros(2)), Clearing(), Centered(np.ones(2)), Centered(np.zeros(2))])
     kept = list(polygons)
-    found = poly_match_rs.v1.find_close_polygons(polygons, np.zeros(2), 1.0)
+    found = search(polygons, np.zeros(2), 1.0)
     assert [kept.index(p) for p in found] == [0, 1, 3]
 
 
@@ -215,8 +220,9 @@ def test_a_polygon_subclass_overriding_center():
     for search in SINGLE[:1] + SINGLE[2:]:
         assert search([polygon], np.zeros(2), 1.0) == [polygon]
     assert poly_match_rs.best_polygons([polygon], np.zeros((1, 2)), 1.0)[0][1] is polygon
-    with pytest.raises(CenterError):
-        poly_match_rs.v1.find_close_polygons([polygon], np.zeros(2), 1.0)
+    for search in V1_STEPS:
+        with pytest.raises(CenterError):
+            search([polygon], np.zeros(2), 1.0)
 
 
 def test_a_generator_of_polygons_that_raises_half_way():
@@ -224,7 +230,7 @@ def test_a_generator_of_polygons_that_raises_half_way():
         yield square(0, 0)
         raise CenterError("the generator gave up")
 
-    for search in SINGLE:
+    for search in [*SINGLE, *V1_STEPS[1:]]:
         with pytest.raises(CenterError, match="gave up"):
             search(polygons(), np.zeros(2), 1.0)
     for search in MANY:

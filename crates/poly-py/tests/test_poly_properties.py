@@ -14,11 +14,12 @@ import numpy as np
 import poly_match_rs
 from ch3_polygons import exact, poly_match
 from ch3_polygons.poly_match_v2 import Polygon as PolygonAreaInPython
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
-from support import row_index
+from support import row_index, thorough
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# 150 examples per property; 30 under `pytest --quick` (tests/support.py).
+SETTINGS = thorough()
 
 # Coordinates: mostly ordinary floats, sometimes whole numbers (so that centers and areas repeat and ties
 # happen), now and then NaN or infinity (which make a polygon close to nothing).
@@ -126,6 +127,8 @@ def test_find_close_polygons_keeps_the_same_objects_in_order(arrays, point, max_
     assert positions(poly_match_rs.find_close_polygons(rust, point, max_dist), rust) == expected
     # The article's steps: v1 reads .center off the Python objects themselves; v2 and v3 take Polygons.
     assert positions(poly_match_rs.v1.find_close_polygons(python, point, max_dist), python) == expected
+    interned = poly_match_rs.v1_interned.find_close_polygons(python, point, max_dist)
+    assert positions(interned, python) == expected
     assert positions(poly_match_rs.v2.find_close_polygons(rust, point, max_dist), rust) == expected
     assert positions(poly_match_rs.v3.find_close_polygons(rust, point, max_dist), rust) == expected
 

@@ -16,11 +16,12 @@ import numpy as np
 import poly_match_rs
 import pytest
 from ch3_polygons import poly_match
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
-from support import square
+from support import square, thorough
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# 150 examples per property; 30 under `pytest --quick` (tests/support.py).
+SETTINGS = thorough()
 
 coordinate = st.one_of(
     st.floats(-60, 60, allow_nan=False, allow_infinity=False),
