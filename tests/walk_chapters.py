@@ -42,10 +42,11 @@ def blocks(page: Path) -> list[tuple[str | None, list[str]]]:
     found: list[tuple[str | None, list[str]]] = []
     for match in SHELL_BLOCK.finditer(page.read_text()):
         if match["inline"]:
-            if any(match["inline"] in commands for _, commands in found):
+            command = " ".join(match["inline"].split())  # inline code may wrap across lines of prose
+            if any(command in commands for _, commands in found):
                 continue  # named again further down the page: run once
-            tour = "examples/tour.py" in match["inline"]
-            found.append(("the tour, minutes: `./just tour`" if tour else None, [match["inline"]]))
+            tour = "examples/tour.py" in command
+            found.append(("the tour, minutes: `./just tour`" if tour else None, [command]))
             continue
         lines = match["body"].splitlines()
         prompted = any(line.startswith("$ ") for line in lines)
