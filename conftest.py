@@ -5,6 +5,8 @@ wheel they test) and the few that span wheels (tests/).
   `./just test-chapter N` builds one wheel, and the other chapters' tests then say why they did not run.
 - `--every-wheel` turns that skip into an error: `./just test` and the installed-wheel runs pass it, so a
   wheel that failed to build or install cannot pass as "skipped".
+- `--record-figures FILE` writes what the hardening tests measured to FILE (tests/records.py), and at the
+  end how many tests passed, per file: `./just hardening` makes chapter 4's figures from it.
 
 The helpers that more than one test file uses are in tests/support.py.
 """
@@ -12,6 +14,8 @@ The helpers that more than one test file uses are in tests/support.py.
 from __future__ import annotations
 
 import importlib.util
+import json
+import os
 import re
 from pathlib import Path
 
@@ -43,6 +47,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="fail at once if any chapter's wheel is not installed, instead of skipping its tests",
     )
+    parser.addoption(
+        "--record-figures",
+        metavar="FILE",
+        help="append what the hardening tests measure to FILE, as JSON lines (tests/records.py)",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -50,6 +59,32 @@ def pytest_configure(config: pytest.Config) -> None:
         missing = [f"{module} (crates/{crate})" for crate, module in WHEELS.items() if not installed(module)]
         if missing:
             raise pytest.UsageError(f"--every-wheel: not installed: {', '.join(missing)}")
+    figures = config.getoption("--record-figures")
+    if figures:
+        # An environment variable rather than a pytest object, so that tests/records.py needs no fixture.
+        os.environ["RECORD_FIGURES"] = str(Path(figures).resolve())
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    """With --record-figures: the run's outcomes, as its last record (how many tests passed, per file)."""
+    figures = config.getoption("--record-figures")
+    if not figures:
+        return
+    stats = terminalreporter.stats
+    counts = {outcome: len(stats.get(outcome, [])) for outcome in ("passed", "failed", "skipped", "error")}
+    passed_by_file: dict[str, int] = {}
+    for report in stats.get("passed", []):
+        file = report.nodeid.split("::")[0]
+        passed_by_file[file] = passed_by_file.get(file, 0) + 1
+    summary = {
+        "kind": "session",
+        "pythonmalloc": os.environ.get("PYTHONMALLOC", ""),
+        "arguments": config.invocation_params.args,
+        **counts,
+        "passed_by_file": passed_by_file,
+    }
+    with open(figures, "a", encoding="utf-8") as out:
+        out.write(json.dumps(summary) + "\n")
 
 
 def pytest_report_header(config: pytest.Config) -> str:
