@@ -230,7 +230,7 @@ fuzz seconds="60":
     export RUSTC_BOOTSTRAP=1
     records=results/fuzz.jsonl
     mkdir -p results fuzz/target
-    rm -f "$records"
+    rm -f "$records" "$records.partial"  # written whole at the end, so a failed run leaves none
     for target in $(cargo fuzz list --fuzz-dir fuzz); do
         echo "==> fuzzing $target for {{seconds}} s"
         log="fuzz/target/$target.log"
@@ -244,8 +244,9 @@ fuzz seconds="60":
         runs=$(echo "$done_line" | sed -E 's/^Done ([0-9]+) runs in ([0-9]+) second.*/\1/')
         took=$(echo "$done_line" | sed -E 's/^Done ([0-9]+) runs in ([0-9]+) second.*/\2/')
         printf '{"kind": "fuzz", "target": "%s", "seconds_asked": %s, "runs": %s, "seconds": %s}\n' \
-            "$target" "{{seconds}}" "$runs" "$took" >>"$records"
+            "$target" "{{seconds}}" "$runs" "$took" >>"$records.partial"
     done
+    mv "$records.partial" "$records"
     echo "run counts: $records"
 
 # Chapter 4's hardening figures, each from this run: `./just test-py`'s two passes (the suite under

@@ -70,6 +70,8 @@ def read_jsonl(path: Path) -> list[Record]:
 
 def collect(records: Path, fuzz: Path | None, started: float | None, built: float | None) -> dict[str, Any]:
     """One run: the records of its three passes and of the fuzzers, and where and when it ran."""
+    if fuzz and started and fuzz.is_file() and fuzz.stat().st_mtime < started:
+        raise RecordsError(f"{fuzz.relative_to(ROOT)} is older than this run: run `./just fuzz 60` again")
     run: dict[str, Any] = {
         "command": COMMAND,
         "date": time.strftime("%Y-%m-%d"),
