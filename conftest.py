@@ -8,6 +8,8 @@ wheel they test) and the few that span wheels (tests/).
 - `--quick` is the quick loop while working on a chapter (`./just test-chapter N --quick`): it leaves out the
   tests marked `soak` and loads hypothesis's "quick" profile, so every property still runs, on fewer
   examples. Every other run (`./just test`, a plain `./just test-chapter N`) runs everything in full.
+- `--record-figures FILE` writes what the hardening tests measured to FILE (tests/records.py), and at the
+  end how many tests passed, per file: `./just hardening` makes chapter 4's figures from it.
 
 The helpers that more than one test file uses are in tests/support.py.
 """
@@ -15,6 +17,8 @@ The helpers that more than one test file uses are in tests/support.py.
 from __future__ import annotations
 
 import importlib.util
+import json
+import os
 import re
 from pathlib import Path
 
@@ -55,6 +59,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="the quick loop: leave out the soak tests, run each hypothesis property on fewer examples",
     )
+    parser.addoption(
+        "--record-figures",
+        metavar="FILE",
+        help="append what the hardening tests measure to FILE, as JSON lines (tests/records.py)",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -64,6 +73,32 @@ def pytest_configure(config: pytest.Config) -> None:
             raise pytest.UsageError(f"--every-wheel: not installed: {', '.join(missing)}")
     if config.getoption("--quick"):
         settings.load_profile("quick")
+    figures = config.getoption("--record-figures")
+    if figures:
+        # An environment variable rather than a pytest object, so that tests/records.py needs no fixture.
+        os.environ["RECORD_FIGURES"] = str(Path(figures).resolve())
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    """With --record-figures: the run's outcomes, as its last record (how many tests passed, per file)."""
+    figures = config.getoption("--record-figures")
+    if not figures:
+        return
+    stats = terminalreporter.stats
+    counts = {outcome: len(stats.get(outcome, [])) for outcome in ("passed", "failed", "skipped", "error")}
+    passed_by_file: dict[str, int] = {}
+    for report in stats.get("passed", []):
+        file = report.nodeid.split("::")[0]
+        passed_by_file[file] = passed_by_file.get(file, 0) + 1
+    summary = {
+        "kind": "session",
+        "pythonmalloc": os.environ.get("PYTHONMALLOC", ""),
+        "arguments": config.invocation_params.args,
+        **counts,
+        "passed_by_file": passed_by_file,
+    }
+    with open(figures, "a", encoding="utf-8") as out:
+        out.write(json.dumps(summary) + "\n")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

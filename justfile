@@ -246,23 +246,69 @@ profile *args: setup
 
 # Fuzz every core crate with cargo-fuzz (libFuzzer), each target for `seconds` seconds. Installs cargo-fuzz
 # if missing. cargo-fuzz needs nightly-only compiler flags; RUSTC_BOOTSTRAP=1 lets the stable toolchain
-# accept them, since this project builds with stable Rust only.
-[doc("Fuzz every core crate with cargo-fuzz, each target for `seconds` (default 60)")]
+# accept them, since this project builds with stable Rust only. Each target's run count (libFuzzer's
+# "Done N runs in S second(s)") goes to results/fuzz.jsonl, which `./just hardening` puts in chapter 4.
+[doc("Fuzz every core crate with cargo-fuzz, each target for `seconds` (default 60); counts: results/fuzz.jsonl")]
 fuzz seconds="60":
     #!/usr/bin/env bash
     set -euo pipefail
     command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
     export RUSTC_BOOTSTRAP=1
+    records=results/fuzz.jsonl
+    mkdir -p results fuzz/target
+    rm -f "$records" "$records.partial"  # written whole at the end, so a failed run leaves none
     for target in $(cargo fuzz list --fuzz-dir fuzz); do
         echo "==> fuzzing $target for {{seconds}} s"
         log="fuzz/target/$target.log"
-        mkdir -p fuzz/target
         status=0
         cargo fuzz run --fuzz-dir fuzz "$target" -- -max_total_time={{seconds}} -print_final_stats=1 \
             >"$log" 2>&1 || status=$?
         grep -E "^(stat::number_of_executed_units|Done)" "$log" || true
         if [ "$status" -ne 0 ]; then tail -40 "$log"; echo "fuzz target $target failed (log: $log)"; exit 1; fi
+        done_line=$(grep -E "^Done [0-9]+ runs in [0-9]+ second" "$log" | tail -1) \
+            || { echo "fuzz target $target: no 'Done N runs' line in $log"; exit 1; }
+        runs=$(echo "$done_line" | sed -E 's/^Done ([0-9]+) runs in ([0-9]+) second.*/\1/')
+        took=$(echo "$done_line" | sed -E 's/^Done ([0-9]+) runs in ([0-9]+) second.*/\2/')
+        printf '{"kind": "fuzz", "target": "%s", "seconds_asked": %s, "runs": %s, "seconds": %s}\n' \
+            "$target" "{{seconds}}" "$runs" "$took" >>"$records.partial"
     done
+    mv "$records.partial" "$records"
+    echo "run counts: $records"
+
+# Chapter 4's hardening figures, each from this run: `./just test-py`'s two passes (the suite under
+# PYTHONMALLOC=debug, counted; the memory-growth rounds), the thread, GIL, huge-input, Ctrl-C and odd-input
+# tests once more with the normal allocator for their times and peaks, then `./just fuzz 60`; every pass
+# writes what its tests measured to results/hardening/ (pytest --record-figures), and
+# examples/ch4_shipping/hardening.py makes the tables of results/hardening.md from them. 12 minutes on the
+# project's 2-core machine with the wheels built (4 of them fuzzing). --update-docs: also into
+# docs/04-shipping.md and docs/data/hardening.json; --no-fuzz: without the fuzzers (the table then says
+# their figures were not measured).
+[doc("Chapter 4's hardening figures from one run of their tests and fuzzers (--update-docs, --no-fuzz)")]
+hardening *args: setup
+    #!/usr/bin/env bash
+    set -euo pipefail
+    started=$(date +%s)
+    "{{just_executable()}}" develop
+    built=$(date +%s)
+    out=results/hardening
+    rm -rf "$out"
+    mkdir -p "$out"
+    echo "==> 1/4 the Python suite under PYTHONMALLOC=debug"
+    PYTHONMALLOC=debug python -m pytest -q --every-wheel --ignore-glob='*/test_*memory.py' \
+        --record-figures "$out/debug.jsonl"
+    echo "==> 2/4 the memory-growth rounds"
+    python -m pytest -q --every-wheel tests/test_memory.py crates/*/tests/test_*_memory.py \
+        --record-figures "$out/memory.jsonl"
+    echo "==> 3/4 threads, the GIL, huge inputs, Ctrl-C and odd inputs, measured with the normal allocator"
+    python -m pytest -q --every-wheel tests/test_threads.py crates/*/tests/test_*_hardening.py \
+        crates/*/tests/test_*_odd_inputs.py --record-figures "$out/measured.jsonl"
+    if [[ " {{args}} " == *" --no-fuzz "* ]]; then
+        echo "==> 4/4 the fuzzers: left out (--no-fuzz)"
+    else
+        echo "==> 4/4 the fuzzers"
+        "{{just_executable()}}" fuzz 60
+    fi
+    python examples/ch4_shipping/hardening.py --started "$started" --built "$built" {{args}}
 
 # Check the chapters (plain Markdown, read on GitHub or in any editor): every code block marked
 # `<!-- from PATH -->` still matches its source file, every relative link resolves, and every page can be

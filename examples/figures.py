@@ -42,6 +42,17 @@ UNITS = {"s": 1.0, "ms": 1e-3, "µs": 1e-6, "ns": 1e-9}
 TOUR_BLOCK = re.compile(r"<!-- tour:(\d+) -->\n(.*?)<!-- /tour:\1 -->", re.DOTALL)
 
 
+def marked_block(name: str) -> re.Pattern[str]:
+    """The text between `<!-- NAME -->` and `<!-- /NAME -->` (each on a line of its own): a table or a
+    paragraph that a script writes into the docs (the tour's `tour:N`, chapter 4's `hardening:...`)."""
+    return re.compile(rf"(<!-- {re.escape(name)} -->\n)(.*?)(<!-- /{re.escape(name)} -->)", re.DOTALL)
+
+
+def replace_block(text: str, name: str, body: str) -> str:
+    """`text` with the marked block `name` replaced by `body` (which ends with a newline)."""
+    return marked_block(name).sub(lambda m: m.group(1) + body + m.group(3), text)
+
+
 def tour_tables(pages: list[Path] = PAGES) -> dict[int, dict[str, list[str]]]:
     """Each chapter's tour table: row label -> the row's cells."""
     tables: dict[int, dict[str, list[str]]] = {}

@@ -128,19 +128,11 @@ def update_docs(chapters: list[Chapter], command: str, partial: bool) -> list[Pa
     for page in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
         text = original = page.read_text()
         if not partial:  # the summary needs every chapter: only a full tour rewrites it
-            summary = re.compile(r"(<!-- tour:summary -->\n).*?(<!-- /tour:summary -->)", re.DOTALL)
-            body = summary_table(chapters) + "\n" + stamp
-            text = summary.sub(lambda m, body=body: m.group(1) + body + m.group(2), text)
-            peers = re.compile(r"(<!-- tour:peers -->\n).*?(<!-- /tour:peers -->)", re.DOTALL)
-            body = peers_table(chapters) + "\n" + stamp
-            text = peers.sub(lambda m, body=body: m.group(1) + body + m.group(2), text)
+            text = figures.replace_block(text, "tour:summary", summary_table(chapters) + "\n" + stamp)
+            text = figures.replace_block(text, "tour:peers", peers_table(chapters) + "\n" + stamp)
         for chapter in chapters:
             table = markdown_table(chapter).split("\n", 2)[2]  # without the heading line
-            body = f"{table}\n{stamp}"
-            pattern = re.compile(
-                rf"(<!-- tour:{chapter.number} -->\n).*?(<!-- /tour:{chapter.number} -->)", re.DOTALL
-            )
-            text = pattern.sub(lambda m, body=body: m.group(1) + body + m.group(2), text)
+            text = figures.replace_block(text, f"tour:{chapter.number}", f"{table}\n{stamp}")
         if text != original:
             page.write_text(text)
             changed.append(page)

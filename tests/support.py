@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 import pytest
 from memory_probe import rss_bytes
+from records import record
 
 # --- arrays in the layouts nobody passes ------------------------------------------------------------------
 
@@ -171,13 +172,17 @@ def gil_tests(releases: list[str], keeps: list[str]) -> tuple[Callable[..., None
 
     @pytest.mark.parametrize("name", releases)
     def test_long_work_lets_other_threads_run(calls: dict[str, Callable[[], object]], name: str) -> None:
-        assert calls_done_when_main_woke(calls[name]) < GIL_CALLS
+        done = calls_done_when_main_woke(calls[name])
+        assert done < GIL_CALLS
+        record("gil", call=name, expected="releases", done=done, of=GIL_CALLS)
 
     @pytest.mark.parametrize("name", keeps)
     def test_calls_that_keep_the_gil_are_told_apart(
         calls: dict[str, Callable[[], object]], name: str
     ) -> None:
-        assert calls_done_when_main_woke(calls[name]) == GIL_CALLS
+        done = calls_done_when_main_woke(calls[name])
+        assert done == GIL_CALLS
+        record("gil", call=name, expected="keeps", done=done, of=GIL_CALLS)
 
     return test_long_work_lets_other_threads_run, test_calls_that_keep_the_gil_are_told_apart
 
@@ -233,6 +238,7 @@ def assert_no_growth_over_rounds(name: str, one_round: Callable[[], None]) -> No
     gc.collect()
     grown = rss_bytes() - before
     assert grown < ALLOWANCE_BYTES, f"{name}: memory grew by {grown / 1e6:.1f} MB over {ROUNDS:,} rounds"
+    record("memory_rounds", wheel=name, rounds=ROUNDS, grown=grown, allowance=ALLOWANCE_BYTES)
 
 
 def functions_not_in_round(modules: Iterable[ModuleType], round_builder: Callable[..., Any]) -> list[str]:

@@ -1,11 +1,14 @@
 """The chapters cannot drift from the code: every code block marked `<!-- from PATH -->` in docs/ must
-appear, line for line, in that file, and every relative link must point at a file that exists."""
+appear, line for line, in that file, every relative link must point at a file that exists, and every figure
+a script writes into the docs must be what its source gives (the tour's quoted cells, chapter 4's
+hardening tables)."""
 
 import re
 from pathlib import Path
 
 import figures
 import pytest
+from ch4_shipping import hardening
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [*sorted((ROOT / "docs").glob("*.md")), ROOT / "README.md"]
@@ -71,3 +74,18 @@ def test_a_comparison_of_two_rows_is_computed_from_their_times(tmp_path):
     assert figures.update([page]) == [page]
     assert figures.problems([page]) == []
     assert '"a" -->4x<!--' in page.read_text()
+
+
+def test_hardening_figures_are_the_committed_records():
+    """Chapter 4's hardening tables say what the records of the run behind them
+    (docs/data/hardening.json, written by `./just hardening --update-docs`) give."""
+    assert hardening.stale_blocks() == []
+
+
+def test_a_stale_hardening_figure_is_caught(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text(hardening.PAGE.read_text().replace("| Threads |", "| Threads, edited by hand |", 1))
+    found = hardening.stale_blocks(page)
+    assert found == ["page.md: <!-- hardening:checks --> is not what hardening.json gives"]
+    page.write_text(page.read_text().replace("<!-- /hardening:huge -->", ""))
+    assert "page.md: 0 blocks marked <!-- hardening:huge -->, not 1" in hardening.stale_blocks(page)

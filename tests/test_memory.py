@@ -11,6 +11,7 @@ import gc
 import every_call
 import pytest
 from memory_probe import rss_bytes
+from records import record
 
 if not every_call.MODULES:
     pytest.skip("no wheel is installed (./just develop)", allow_module_level=True)
@@ -46,3 +47,11 @@ def test_no_growth_over_rounds_of_large_inputs(tmp_path):
     grown = rss_bytes() - before
     assert grown < LARGE_ALLOWANCE_BYTES, f"memory grew by {grown / 1e6:.1f} MB over {LARGE_ROUNDS} rounds"
     assert thread_count() == threads_before
+    record(
+        "memory_large",
+        rounds=LARGE_ROUNDS,
+        grown=grown,
+        allowance=LARGE_ALLOWANCE_BYTES,
+        threads=threads_before,
+        calls_per_round=len(table),
+    )

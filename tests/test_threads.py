@@ -27,6 +27,7 @@ import threading
 
 import every_call
 import pytest
+from records import record
 
 THREADS = 8
 ROUNDS = 2
@@ -76,6 +77,14 @@ def test_eight_threads_get_the_single_thread_answers(table):
         assert not wrong, f"thread {thread} got other answers than one thread did for: {wrong}"
     # The shared inputs are as they were: the single-thread answers, once more, are the same.
     assert [call() for call in table] == expected
+    record(
+        "threads",
+        threads=THREADS,
+        walks=ROUNDS,
+        calls_per_walk=len(table),
+        functions=len(every_call.public_callables()),
+        wheels=len([wheel for wheel in every_call.WHEELS if wheel is not None]),
+    )
 
 
 def test_every_public_function_answers_the_same_twice_on_small_inputs(tmp_path):

@@ -8,7 +8,7 @@ Linux, where the peak can be reset; see tests/memory_probe.py)."""
 import aoc_rust
 import numpy as np
 import pytest
-from memory_probe import peak_growth
+from records import record_huge, timed_peak_growth
 from support import gil_tests
 
 MB = 1024 * 1024
@@ -55,12 +55,15 @@ def test_a_100_million_letter_polymer():
     polymer = unit * repeats
     assert len(polymer) == N_CHARACTERS
 
-    length, grown = peak_growth(lambda: aoc_rust.run_polymerization(polymer))
+    length, grown, seconds = timed_peak_growth(lambda: aoc_rust.run_polymerization(polymer))
     assert length == 2 * repeats
-    assert grown < N_CHARACTERS + 4 * MB, f"run_polymerization used {grown / MB:.0f} MB"
+    budget = N_CHARACTERS + 4 * MB
+    assert grown < budget, f"run_polymerization used {grown / MB:.0f} MB"
+    record_huge("run_polymerization", budget, grown, seconds, input="str", characters=len(polymer))
 
     data = polymer.encode()
-    length, grown = peak_growth(lambda: aoc_rust.shortest_polymer(data))
+    length, grown, seconds = timed_peak_growth(lambda: aoc_rust.shortest_polymer(data))
     assert length == repeats
     budget = N_CHARACTERS + 2 * repeats + 4 * MB
     assert grown < budget, f"shortest_polymer used {grown / MB:.0f} MB (budget {budget / MB:.0f} MB)"
+    record_huge("shortest_polymer", budget, grown, seconds, input="bytes", characters=len(data))

@@ -20,7 +20,8 @@ import pytest
 import string_doubles
 from ch2_doubles.doubles_python import ascii_letters, mixed_text
 from ch2_doubles.doubles_python import count_doubles as python_count_doubles
-from memory_probe import peak_growth, rss_bytes
+from memory_probe import rss_bytes
+from records import record, record_huge, timed_peak_growth
 from support import GIL_CALLS, MyStr, calls_done_when_main_woke
 
 
@@ -163,7 +164,9 @@ RELEASES = [
 
 @pytest.mark.parametrize("name", RELEASES)
 def test_every_long_count_lets_other_threads_run(long_calls, name):
-    assert calls_done_when_main_woke(long_calls[name]) < GIL_CALLS
+    done = calls_done_when_main_woke(long_calls[name])
+    assert done < GIL_CALLS
+    record("gil", call=name, expected="releases", done=done, of=GIL_CALLS)
 
 
 MB = 1024 * 1024
@@ -187,11 +190,14 @@ def test_a_100_million_character_string(kind):
     text = unit * repeats
     assert len(text) == N_CHARACTERS
 
-    count, grown = peak_growth(lambda: string_doubles.count_doubles(text))
+    count, grown, seconds = timed_peak_growth(lambda: string_doubles.count_doubles(text))
     assert count == characters * repeats
-    assert grown < 4 * MB, f"count_doubles used {grown / MB:.0f} MB on top of the string"
+    budget = 4 * MB
+    assert grown < budget, f"count_doubles used {grown / MB:.0f} MB on top of the string"
+    record_huge("count_doubles", budget, grown, seconds, input=kind, characters=len(text))
 
-    count, grown = peak_growth(lambda: string_doubles.count_doubles_bytes(text))
+    count, grown, seconds = timed_peak_growth(lambda: string_doubles.count_doubles_bytes(text))
     assert count == bytes_ * repeats
     budget = 4 * MB + encoder * N_CHARACTERS
     assert grown < budget, f"count_doubles_bytes used {grown / MB:.0f} MB (budget {budget / MB:.0f} MB)"
+    record_huge("count_doubles_bytes", budget, grown, seconds, input=kind, characters=len(text))

@@ -30,11 +30,13 @@ import math
 import signal
 import subprocess
 import sys
+import time
 
 import numpy as np
 import poly_match_rs
 import pytest
-from memory_probe import peak_growth
+from memory_probe import rss_bytes
+from records import record, record_huge, timed_peak_growth
 from support import gil_tests, row_index
 
 MB = 1024 * 1024
@@ -74,7 +76,7 @@ test_long_work_lets_other_threads_run, test_calls_that_keep_the_gil_are_told_apa
 # --- Ctrl-C -----------------------------------------------------------------------------------------------
 
 BUILD = """
-import signal, sys, threading
+import signal, sys, threading, time
 import numpy as np
 import poly_match_rs
 
@@ -108,10 +110,17 @@ def interrupt_half_a_second_in(call: str) -> str:
         # Ctrl-C's does.
         return (
             "signal.signal(signal.SIGALRM, signal.default_int_handler)\n"
+            "sent = time.perf_counter() + 0.5\n"
             "signal.setitimer(signal.ITIMER_REAL, 0.5)\n"
         )
     # A real SIGINT, as Ctrl-C sends, raised by another thread while the call runs without the GIL.
-    return "threading.Timer(0.5, signal.raise_signal, (signal.SIGINT,)).start()\n"
+    return (
+        "def interrupt():\n"
+        "    global sent\n"
+        "    sent = time.perf_counter()\n"
+        "    signal.raise_signal(signal.SIGINT)\n"
+        "threading.Timer(0.5, interrupt).start()\n"
+    )
 
 
 NEEDS_A_TIMER_SIGNAL = pytest.mark.skipif(
@@ -137,12 +146,15 @@ def test_ctrl_c_stops_a_long_search(name):
             f"    {CALLS[name]}",
             "except KeyboardInterrupt:",
             "    print('interrupted')",
+            "    print(time.perf_counter() - sent)",  # how long the call took to stop, in seconds
             "else:",
             "    print('finished')",
         ]
     )
     done = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, timeout=60)
-    assert done.stdout.strip() == "interrupted", done.stderr
+    verdict, _, seconds = done.stdout.strip().partition("\n")
+    assert verdict == "interrupted", done.stderr
+    record("ctrl_c", call=name, seconds=float(seconds))
 
 
 # --- a million polygons -----------------------------------------------------------------------------------
@@ -162,7 +174,9 @@ def lattice_polygons():
 
 @pytest.fixture(scope="module")
 def million():
+    before, start = rss_bytes(), time.perf_counter()
     polygons, areas = lattice_polygons()
+    record("build", polygons=len(polygons), seconds=time.perf_counter() - start, grown=rss_bytes() - before)
     rng = np.random.default_rng(11)
     # Points all over the field and past its edges, on lattice points and between them, and NaN.
     points = rng.uniform(-3.0, SIDE + 2.0, size=(1000, 2))
@@ -195,10 +209,23 @@ def positions(index, found):
     return [index[id(p)] for p in found]
 
 
+def record_search(call, polygons, points, budget, grown, seconds):
+    record_huge(call, budget, grown, seconds, polygons=len(polygons), points=len(points))
+
+
+SEARCH_NAMES = {
+    poly_match_rs.find_close_polygons: "find_close_polygons",
+    poly_match_rs.v1.find_close_polygons: "v1.find_close_polygons",
+    poly_match_rs.v2.find_close_polygons: "v2.find_close_polygons",
+    poly_match_rs.v3.find_close_polygons: "v3.find_close_polygons",
+    poly_match_rs.v4.find_close_polygons: "v4.find_close_polygons",
+}
+
+
 @pytest.mark.soak
 def test_a_million_polygons_best_polygons(million):
     polygons, areas, points, index = million
-    best, grown = peak_growth(lambda: poly_match_rs.best_polygons(polygons, points, MAX_DIST))
+    best, grown, seconds = timed_peak_growth(lambda: poly_match_rs.best_polygons(polygons, points, MAX_DIST))
     assert grown < 128 * MB, f"best_polygons used {grown / MB:.0f} MB on top of its input"
     expected = []
     for k, point in enumerate(points):
@@ -207,15 +234,19 @@ def test_a_million_polygons_best_polygons(million):
             expected.append((k, min(close, key=lambda c: (areas[c], c))))
     assert [(row_index(row, points), index[id(p)]) for row, p in best] == expected
     assert len(expected) > 900  # most points have close polygons
+    record_search("best_polygons", polygons, points, 128 * MB, grown, seconds)
 
 
 @pytest.mark.soak
 def test_a_million_polygons_find_all_close_polygons(million):
     polygons, _, points, index = million
-    found, grown = peak_growth(lambda: poly_match_rs.find_all_close_polygons(polygons, points, MAX_DIST))
+    found, grown, seconds = timed_peak_growth(
+        lambda: poly_match_rs.find_all_close_polygons(polygons, points, MAX_DIST)
+    )
     assert grown < 128 * MB, f"find_all_close_polygons used {grown / MB:.0f} MB on top of its input"
     expected = [(k, close) for k, point in enumerate(points) if (close := close_to(point))]
     assert [(row_index(row, points), positions(index, close)) for row, close in found] == expected
+    record_search("find_all_close_polygons", polygons, points, 128 * MB, grown, seconds)
 
 
 @pytest.mark.soak
@@ -234,15 +265,19 @@ def test_a_million_polygons_find_all_close_polygons(million):
 def test_a_million_polygons_one_point(million, search):
     polygons, _, _, index = million
     point = np.array([SIDE - 1.0, SIDE - 1.25])  # in the last corner of the field
-    found, grown = peak_growth(lambda: search(polygons, point, MAX_DIST))
+    found, grown, seconds = timed_peak_growth(lambda: search(polygons, point, MAX_DIST))
     assert grown < 16 * MB, f"{search.__name__} used {grown / MB:.0f} MB on top of its input"
     assert positions(index, found) == close_to(point)
+    record_search(SEARCH_NAMES[search], polygons, [point], 16 * MB, grown, seconds)
 
 
 @pytest.mark.soak
 def test_a_million_polygons_v4_find_all_close_polygons(million):
     polygons, _, points, index = million
     few = points[:20]
-    found, grown = peak_growth(lambda: poly_match_rs.v4.find_all_close_polygons(polygons, few, MAX_DIST))
+    found, grown, seconds = timed_peak_growth(
+        lambda: poly_match_rs.v4.find_all_close_polygons(polygons, few, MAX_DIST)
+    )
     assert grown < 16 * MB, f"v4.find_all_close_polygons used {grown / MB:.0f} MB on top of its input"
     assert [positions(index, close) for _, close in found] == [c for p in few if (c := close_to(p))]
+    record_search("v4.find_all_close_polygons", polygons, few, 16 * MB, grown, seconds)

@@ -1,0 +1,1 @@
+"""Chapter 4: shipping the wheels, and the figures of their hardening."""
