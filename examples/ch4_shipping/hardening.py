@@ -187,8 +187,8 @@ def threads_row(run: dict[str, Any]) -> list[str]:
     how = (
         f"{link('tests/test_threads.py', full=True)}: {threads['threads']} threads released together by a "
         f"barrier call every public function of the {threads['wheels']} wheels ({threads['functions']} "
-        "functions and classes, `v1`..`v4` included), on good and bad input, on the *same* `str`, list, "
-        "array and `Polygon` objects"
+        "functions and classes, `v1`..`v4` and `v1_interned` included), on good and bad input, on the "
+        "*same* `str`, list, array and `Polygon` objects"
     )
     figure = (
         f"{threads['calls_per_walk']} calls per walk, {threads['walks']} walks per thread: {total:,} calls, "
@@ -349,7 +349,11 @@ def polygons(records: list[Record]) -> str:
     return f"{amount(records[0]['polygons'])} polygons, {where}"
 
 
-ONE_POINT = ("find_close_polygons", *(f"v{k}.find_close_polygons" for k in range(1, 5)))
+ONE_POINT = (
+    "find_close_polygons",
+    "v1_interned.find_close_polygons",
+    *(f"v{k}.find_close_polygons" for k in range(1, 5)),
+)
 # Each row of the table: its label, the calls it shows, how its input reads, and what its budget is made of.
 HUGE_ROWS: list[tuple[str, tuple[str, ...], Callable[[list[Record]], str], str]] = [
     ("`count_doubles`", ("count_doubles",), strings, ""),
@@ -358,7 +362,7 @@ HUGE_ROWS: list[tuple[str, tuple[str, ...], Callable[[list[Record]], str], str]]
     ("`shortest_polymer`", ("shortest_polymer",), polymer, "the same + the reduced polymer"),
     ("`best_polygons`", ("best_polygons",), polygons, ""),
     ("`find_all_close_polygons`", ("find_all_close_polygons",), polygons, ""),
-    ("`find_close_polygons`, `v1`..`v4`", ONE_POINT, polygons, ""),
+    ("`find_close_polygons`, `v1`..`v4`, `v1_interned`", ONE_POINT, polygons, ""),
     ("`v4.find_all_close_polygons`", ("v4.find_all_close_polygons",), polygons, ""),
 ]
 

@@ -216,6 +216,7 @@ def record_search(call, polygons, points, budget, grown, seconds):
 SEARCH_NAMES = {
     poly_match_rs.find_close_polygons: "find_close_polygons",
     poly_match_rs.v1.find_close_polygons: "v1.find_close_polygons",
+    poly_match_rs.v1_interned.find_close_polygons: "v1_interned.find_close_polygons",
     poly_match_rs.v2.find_close_polygons: "v2.find_close_polygons",
     poly_match_rs.v3.find_close_polygons: "v3.find_close_polygons",
     poly_match_rs.v4.find_close_polygons: "v4.find_close_polygons",
