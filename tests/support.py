@@ -7,7 +7,6 @@ The conftest.py at the repository's root does the rest: it skips the tests of a 
 
 from __future__ import annotations
 
-import gc
 import importlib
 import inspect
 import sys
@@ -18,7 +17,7 @@ from typing import Any
 
 import numpy as np
 import pytest
-from memory_probe import rss_bytes
+from memory_probe import settled_rss_bytes
 from records import record
 
 # --- arrays in the layouts nobody passes ------------------------------------------------------------------
@@ -231,12 +230,10 @@ def assert_no_growth_over_rounds(name: str, one_round: Callable[[], None]) -> No
     megabytes over 100,000 rounds; the allowance is far under that and far above allocator noise."""
     for _ in range(WARM_UP):
         one_round()
-    gc.collect()
-    before = rss_bytes()
+    before = settled_rss_bytes()
     for _ in range(ROUNDS):
         one_round()
-    gc.collect()
-    grown = rss_bytes() - before
+    grown = settled_rss_bytes() - before
     assert grown < ALLOWANCE_BYTES, f"{name}: memory grew by {grown / 1e6:.1f} MB over {ROUNDS:,} rounds"
     record("memory_rounds", wheel=name, rounds=ROUNDS, grown=grown, allowance=ALLOWANCE_BYTES)
 

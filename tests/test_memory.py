@@ -6,11 +6,9 @@ test_<x>_memory.py); `./just test-py` runs all of them with the normal allocator
 PYTHONMALLOC=debug, because they measure leaks by the resident size, which the debug hooks inflate.
 """
 
-import gc
-
 import every_call
 import pytest
-from memory_probe import rss_bytes
+from memory_probe import settled_rss_bytes
 from records import record
 
 if not every_call.MODULES:
@@ -38,13 +36,11 @@ def test_no_growth_over_rounds_of_large_inputs(tmp_path):
     for _ in range(3):  # the allocator settles (measured: up to 1.5 MB of drift after 2 rounds, then flat)
         for call in table:
             call()
-    gc.collect()
-    before, threads_before = rss_bytes(), thread_count()
+    before, threads_before = settled_rss_bytes(), thread_count()
     for _ in range(LARGE_ROUNDS):
         for call in table:
             call()
-    gc.collect()
-    grown = rss_bytes() - before
+    grown = settled_rss_bytes() - before
     assert grown < LARGE_ALLOWANCE_BYTES, f"memory grew by {grown / 1e6:.1f} MB over {LARGE_ROUNDS} rounds"
     assert thread_count() == threads_before
     record(
