@@ -42,7 +42,8 @@ def timed(site: Path | None, n: int, repeat: int) -> dict[str, float]:
     setup = f"""
         import boundary_cost
         import numpy as np
-        values = [float(i % 1000) / 7 for i in range({n})]
+        from ch5_boundary.abi3_cost import values as make_values
+        values = make_values({n})
         array = np.array(values)
         """
     return time_in_child(site, setup, {name: (call, expected) for name, call in CALLS.items()}, repeat=repeat)
